@@ -1,0 +1,2 @@
+package io.kliping;
+final class Placeholder {}
