@@ -1,2 +1,0 @@
-package io.kliping;
-final class Placeholder {}

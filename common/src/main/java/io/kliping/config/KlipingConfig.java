@@ -1,0 +1,178 @@
+package io.kliping.config;
+
+import com.typesafe.config.Config;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+
+/**
+ * The whole, validated configuration of a run: an immutable mirror of {@code conf/kliping.conf}.
+ * Built only by {@link ConfigLoader}; every range check happens here, before any Spark work.
+ */
+public record KlipingConfig(
+    String warehouse,
+    LocalDate date,
+    ZoneId timeZone,
+    Input input,
+    Clean clean,
+    Language language,
+    Dedup dedup,
+    Entities entities,
+    Cooccurrence cooccurrence,
+    Output output,
+    SparkSettings spark) implements Serializable {
+
+  private static final DateTimeFormatter BATCH_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  /** Where and how articles are read. */
+  public record Input(List<String> paths, String format, Fields fields, int minTextChars)
+      implements Serializable {}
+
+  /** Candidate field names of a JSON record, tried in order. */
+  public record Fields(List<String> id, List<String> text, List<String> title, List<String> url,
+      List<String> publishedAt, List<String> source, List<String> publishedTime)
+      implements Serializable {}
+
+  /** Text cleaning switches. */
+  public record Clean(boolean splitCommaJoinedParagraphs, boolean nfkc, boolean repairMojibake, boolean normaliseWhitespace,
+      boolean dropDebrisLines, List<String> extraDebrisLinePatterns,
+      boolean dropRepeatedParagraphs) implements Serializable {}
+
+  /** Language identification. */
+  public record Language(List<String> languages) implements Serializable {}
+
+  /** Near-duplicate detection. */
+  public record Dedup(int shingleSize, boolean charShingles, int minTokens, int numPerm,
+      double threshold, double falsePositiveWeight, double falseNegativeWeight, long seed,
+      List<String> sourceRanking) implements Serializable {}
+
+  /** Entity gazetteers. */
+  public record Entities(List<String> gazetteers) implements Serializable {}
+
+  /** Co-occurrence counting. */
+  public record Cooccurrence(int minCount, boolean countDuplicates, int maxEntitiesPerDoc)
+      implements Serializable {}
+
+  /** Output layout. */
+  public record Output(int filesPerPartition) implements Serializable {}
+
+  /** Spark settings applied when the submitter did not set them. */
+  public record SparkSettings(int shufflePartitions) implements Serializable {}
+
+  static KlipingConfig from(Config c) {
+    ZoneId zone = zone(c.getString("time-zone"));
+    Config in = c.getConfig("input");
+    Config f = in.getConfig("fields");
+    Input input = new Input(
+        List.copyOf(in.getStringList("paths")),
+        oneOf("kliping.input.format", in.getString("format"), List.of("auto", "jsonl", "text")),
+        new Fields(
+            nonEmpty("kliping.input.fields.id", f.getStringList("id")),
+            nonEmpty("kliping.input.fields.text", f.getStringList("text")),
+            nonEmpty("kliping.input.fields.title", f.getStringList("title")),
+            nonEmpty("kliping.input.fields.url", f.getStringList("url")),
+            nonEmpty("kliping.input.fields.published-at", f.getStringList("published-at")),
+            nonEmpty("kliping.input.fields.source", f.getStringList("source")),
+            List.copyOf(f.getStringList("published-time"))),
+        atLeast("kliping.input.min-text-chars", in.getInt("min-text-chars"), 0));
+    Config cl = c.getConfig("clean");
+    Clean clean = new Clean(cl.getBoolean("split-comma-joined-paragraphs"), cl.getBoolean("nfkc"), cl.getBoolean("repair-mojibake"),
+        cl.getBoolean("normalise-whitespace"), cl.getBoolean("drop-debris-lines"),
+        validRegexes(cl.getStringList("extra-debris-line-patterns")),
+        cl.getBoolean("drop-repeated-paragraphs"));
+    Language language = new Language(
+        nonEmpty("kliping.language.languages", c.getStringList("language.languages")));
+    Config d = c.getConfig("dedup");
+    double threshold = d.getDouble("threshold");
+    if (!(threshold > 0.0 && threshold <= 1.0)) {
+      throw new ConfigException("kliping.dedup.threshold must be in (0, 1], got " + threshold);
+    }
+    Dedup dedup = new Dedup(
+        atLeast("kliping.dedup.shingle-size", d.getInt("shingle-size"), 1),
+        d.getBoolean("char-shingles"),
+        atLeast("kliping.dedup.min-tokens", d.getInt("min-tokens"), 1),
+        atLeast("kliping.dedup.num-perm", d.getInt("num-perm"), 8),
+        threshold,
+        d.getDouble("false-positive-weight"),
+        d.getDouble("false-negative-weight"),
+        d.getLong("seed"),
+        List.copyOf(d.getStringList("source-ranking")));
+    Entities entities = new Entities(
+        nonEmpty("kliping.entities.gazetteers", c.getStringList("entities.gazetteers")));
+    Config co = c.getConfig("cooccurrence");
+    Cooccurrence cooc = new Cooccurrence(
+        atLeast("kliping.cooccurrence.min-count", co.getInt("min-count"), 1),
+        co.getBoolean("count-duplicates"),
+        atLeast("kliping.cooccurrence.max-entities-per-doc", co.getInt("max-entities-per-doc"), 2));
+    Output output = new Output(
+        atLeast("kliping.output.files-per-partition", c.getInt("output.files-per-partition"), 1));
+    SparkSettings spark = new SparkSettings(
+        atLeast("kliping.spark.shuffle-partitions", c.getInt("spark.shuffle-partitions"), 1));
+    String warehouse = c.getString("warehouse").trim();
+    if (warehouse.isEmpty()) {
+      throw new ConfigException("kliping.warehouse must not be empty");
+    }
+    return new KlipingConfig(warehouse, batchDate(c.getString("date"), zone), zone, input, clean,
+        language, dedup, entities, cooc, output, spark);
+  }
+
+  /** Parses a batch date strictly as yyyy-MM-dd; blank means today in {@code zone}. */
+  public static LocalDate batchDate(String value, ZoneId zone) {
+    String v = value == null ? "" : value.trim();
+    if (v.isEmpty()) {
+      return LocalDate.now(zone);
+    }
+    try {
+      return LocalDate.parse(v, BATCH_DATE);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException("the batch date must be yyyy-MM-dd (e.g. 2024-10-25), got '" + v + "'");
+    }
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw new ConfigException("kliping.time-zone is not a known zone: '" + id + "'");
+    }
+  }
+
+  private static String oneOf(String key, String value, List<String> allowed) {
+    if (!allowed.contains(value)) {
+      throw new ConfigException(key + " must be one of " + allowed + ", got '" + value + "'");
+    }
+    return value;
+  }
+
+  private static List<String> nonEmpty(String key, List<String> values) {
+    if (values.isEmpty()) {
+      throw new ConfigException(key + " must not be empty");
+    }
+    return List.copyOf(values);
+  }
+
+  private static int atLeast(String key, int value, int min) {
+    if (value < min) {
+      throw new ConfigException(key + " must be >= " + min + ", got " + value);
+    }
+    return value;
+  }
+
+  private static List<String> validRegexes(List<String> patterns) {
+    for (String p : patterns) {
+      try {
+        java.util.regex.Pattern.compile(p);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new ConfigException("kliping.clean.extra-debris-line-patterns has an invalid regex '"
+            + p + "': " + e.getDescription());
+      }
+    }
+    return List.copyOf(patterns);
+  }
+}

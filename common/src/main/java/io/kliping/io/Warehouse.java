@@ -1,0 +1,183 @@
+package io.kliping.io;
+
+import io.kliping.schema.TableSpec;
+import io.kliping.schema.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The warehouse: one folder per table under a root (any Hadoop path), one {@code dt=yyyy-MM-dd}
+ * folder per batch date. A date is replaced as a whole: the new partition is written to a hidden
+ * staging folder first and swapped in by rename, so a re-run replaces exactly that date (even when
+ * the new partition is empty), readers never see a half-written partition, and other dates are
+ * never touched.
+ */
+public final class Warehouse {
+  private static final String STAGING = ".staging";
+
+  private final SparkSession spark;
+  private final Path root;
+  private final int filesPerPartition;
+
+  public Warehouse(SparkSession spark, String root, int filesPerPartition) {
+    this.spark = spark;
+    this.root = new Path(root);
+    this.filesPerPartition = filesPerPartition;
+  }
+
+  /** Path of a table's folder. */
+  public Path tablePath(TableSpec table) {
+    return new Path(root, table.name());
+  }
+
+  /** Path of one date's partition of a table. */
+  public Path partitionPath(TableSpec table, LocalDate dt) {
+    return new Path(tablePath(table), Tables.PARTITION_COLUMN + "=" + dt);
+  }
+
+  /** True when the date's partition of the table exists (written by an earlier stage). */
+  public boolean hasPartition(TableSpec table, LocalDate dt) {
+    Path p = partitionPath(table, dt);
+    try {
+      return fs(p).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + p, e);
+    }
+  }
+
+  /**
+   * Reads one date of a table with its contract schema (without the {@code dt} column).
+   *
+   * @throws IllegalStateException when the partition does not exist (the stage that writes it has
+   *                               not run for that date)
+   */
+  public Dataset<Row> read(TableSpec table, LocalDate dt) {
+    if (!hasPartition(table, dt)) {
+      throw new IllegalStateException("table '" + table.name() + "' has no partition for dt=" + dt
+          + " under " + root + ": run the stage that writes it first");
+    }
+    return spark.read().schema(nullable(table.schema()))
+        .parquet(partitionPath(table, dt).toString());
+  }
+
+  /** A partition written to its staging folder, not yet visible to readers. */
+  public record Staged(TableSpec table, LocalDate dt, Path staging) {}
+
+  /**
+   * Replaces the date's partition of the table with {@code rows}: {@link #stage} then
+   * {@link #publish}.
+   *
+   * @return the number of rows written
+   */
+  public long overwrite(TableSpec table, LocalDate dt, Dataset<Row> rows) {
+    return publish(List.of(stage(table, dt, rows))).get(table.name());
+  }
+
+  /**
+   * Writes the rows of one date of a table to a hidden staging folder. The rows must have the
+   * table's columns (extra columns are dropped, types cast to the contract); they are spread
+   * over a fixed number of files by a hash of the sort key and sorted inside each file, so equal
+   * inputs give equal files whatever the upstream partitioning. A stage with several outputs
+   * stages them all before publishing any, so every output is computed from the old inputs.
+   */
+  public Staged stage(TableSpec table, LocalDate dt, Dataset<Row> rows) {
+    Dataset<Row> shaped = shape(table, rows);
+    Column[] key = table.sortKey().stream().map(shaped::col).toArray(Column[]::new);
+    Path staging = new Path(new Path(tablePath(table), STAGING),
+        Tables.PARTITION_COLUMN + "=" + dt + "-" + UUID.randomUUID());
+    shaped.repartition(filesPerPartition, key)
+        .sortWithinPartitions(key)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .option("compression", "zstd")
+        .parquet(staging.toString());
+    return new Staged(table, dt, staging);
+  }
+
+  /** Rows in a staged partition (from Parquet footers). */
+  public long rows(Staged staged) {
+    return spark.read().schema(nullable(staged.table().schema()))
+        .parquet(staged.staging().toString()).count();
+  }
+
+  /**
+   * Swaps staged partitions in, replacing the old ones by rename (each swap atomic on HDFS and
+   * local file systems).
+   *
+   * @return rows per published table name (counted from Parquet footers)
+   */
+  public Map<String, Long> publish(List<Staged> staged) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Staged s : staged) {
+      Path target = partitionPath(s.table(), s.dt());
+      try {
+        FileSystem fs = fs(target);
+        if (fs.exists(target) && !fs.delete(target, true)) {
+          throw new IOException("cannot delete old partition " + target);
+        }
+        if (!fs.rename(s.staging(), target)) {
+          throw new IOException("cannot move " + s.staging() + " to " + target);
+        }
+        deleteIfEmpty(fs, s.staging().getParent()); // a concurrent run's staging stays
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot publish partition " + target, e);
+      }
+      counts.put(s.table().name(),
+          spark.read().schema(nullable(s.table().schema())).parquet(target.toString()).count());
+    }
+    return counts;
+  }
+
+  /** The rows with exactly the table's columns, in contract order and types. */
+  static Dataset<Row> shape(TableSpec table, Dataset<Row> rows) {
+    StructType schema = table.schema();
+    for (StructField f : schema.fields()) {
+      if (!Arrays.asList(rows.columns()).contains(f.name())) {
+        throw new IllegalArgumentException("rows for table '" + table.name()
+            + "' lack column '" + f.name() + "'; have " + Arrays.toString(rows.columns()));
+      }
+    }
+    return rows.select(Arrays.stream(schema.fields())
+        .map(f -> rows.col(f.name()).cast(f.dataType()).as(f.name()))
+        .toArray(Column[]::new));
+  }
+
+  /**
+   * The schema with every column nullable: Parquet readers treat columns as nullable anyway, and
+   * the contract's non-null columns are enforced by the stages and checked by the tests.
+   */
+  static StructType nullable(StructType schema) {
+    return new StructType(Arrays.stream(schema.fields())
+        .map(f -> new StructField(f.name(), f.dataType(), true, f.metadata()))
+        .toArray(StructField[]::new));
+  }
+
+  private static void deleteIfEmpty(FileSystem fs, Path dir) throws IOException {
+    FileStatus[] left = fs.listStatus(dir);
+    if (left.length == 0) {
+      fs.delete(dir, false);
+    }
+  }
+
+  private FileSystem fs(Path p) throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return p.getFileSystem(conf);
+  }
+}

@@ -1,0 +1,86 @@
+package io.kliping.schema;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.List;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The warehouse tables: a public contract (README.md, "Tables"). Later versions may add columns,
+ * never rename or retype them. Every table is partitioned by {@link #PARTITION_COLUMN}.
+ */
+public final class Tables {
+  /** Partition column of every table: the batch date, yyyy-MM-dd. */
+  public static final String PARTITION_COLUMN = "dt";
+
+  public static final TableSpec ARTICLES = new TableSpec("articles", new StructType(new StructField[] {
+      field("article_id", StringType, false),
+      field("source_id", StringType, false),
+      field("source", StringType, true),
+      field("url", StringType, true),
+      field("title", StringType, true),
+      field("published_at", TimestampType, true),
+      field("lang", StringType, false),
+      field("text", StringType, false),
+      field("cluster_id", StringType, true),
+      field("is_canonical", BooleanType, true),
+      field("dup_type", StringType, true)}), List.of("article_id"));
+
+  public static final TableSpec DUPLICATES = new TableSpec("duplicates", new StructType(new StructField[] {
+      field("article_id", StringType, false),
+      field("cluster_id", StringType, false),
+      field("canonical_id", StringType, false),
+      field("dup_type", StringType, false),
+      field("similarity", DoubleType, false)}), List.of("article_id"));
+
+  public static final TableSpec MENTIONS = new TableSpec("mentions", new StructType(new StructField[] {
+      field("article_id", StringType, false),
+      field("entity_id", StringType, false),
+      field("entity_name", StringType, false),
+      field("entity_type", StringType, false),
+      field("surface", StringType, false),
+      field("sentence_idx", IntegerType, false),
+      field("char_start", IntegerType, false),
+      field("char_end", IntegerType, false)}), List.of("article_id", "char_start", "entity_id"));
+
+  public static final TableSpec ENTITIES = new TableSpec("entities", new StructType(new StructField[] {
+      field("entity_id", StringType, false),
+      field("name", StringType, false),
+      field("type", StringType, false),
+      field("doc_count", LongType, false),
+      field("mention_count", LongType, false)}), List.of("entity_id"));
+
+  public static final TableSpec COOCCURRENCE = new TableSpec("cooccurrence", new StructType(new StructField[] {
+      field("entity_a", StringType, false),
+      field("entity_b", StringType, false),
+      field("level", StringType, false),
+      field("n_ab", LongType, false),
+      field("n_a", LongType, false),
+      field("n_b", LongType, false),
+      field("n", LongType, false),
+      field("pmi", DoubleType, false),
+      field("npmi", DoubleType, false)}), List.of("level", "entity_a", "entity_b"));
+
+  public static final TableSpec REJECTS = new TableSpec("rejects", new StructType(new StructField[] {
+      field("input_file", StringType, false),
+      field("position", StringType, false),
+      field("reason", StringType, false),
+      field("raw", StringType, true)}), List.of("input_file", "position", "reason"));
+
+  /** All tables, in pipeline order. */
+  public static final List<TableSpec> ALL =
+      List.of(ARTICLES, DUPLICATES, MENTIONS, ENTITIES, COOCCURRENCE, REJECTS);
+
+  private Tables() {}
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+    return new StructField(name, type, nullable, Metadata.empty());
+  }
+}

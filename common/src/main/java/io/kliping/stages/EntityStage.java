@@ -1,0 +1,73 @@
+package io.kliping.stages;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+
+import io.kliping.entities.EntityExtractor;
+import io.kliping.entities.Mention;
+import io.kliping.schema.Tables;
+import java.util.Collections;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+
+/**
+ * Articles to entity mentions (one row per linked mention) and to the per-date entity table.
+ * The extractor is shipped once in the task closure; its matcher is built once per executor JVM.
+ */
+public final class EntityStage {
+  private final EntityExtractor extractor;
+
+  private EntityStage(EntityExtractor extractor) {
+    this.extractor = extractor;
+  }
+
+  public static EntityStage create(EntityExtractor extractor) {
+    return new EntityStage(extractor);
+  }
+
+  /** Mentions of every article (columns of {@link Tables#MENTIONS}). */
+  public Dataset<Row> mentions(Dataset<Row> articles) {
+    return articles.select(col("article_id"), col("text"))
+        .flatMap(new ExtractMentions(extractor), ExpressionEncoder.apply(Tables.MENTIONS.schema()));
+  }
+
+  /** Per entity: its name, type, number of articles and of mentions ({@link Tables#ENTITIES}). */
+  public static Dataset<Row> entities(Dataset<Row> mentions) {
+    return mentions.groupBy(col("entity_id"))
+        .agg(max(col("entity_name")).as("name"), max(col("entity_type")).as("type"),
+            countDistinct(col("article_id")).as("doc_count"), count(col("*")).as("mention_count"));
+  }
+
+  /** Runs the extractor over one article's text. */
+  static final class ExtractMentions implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final EntityExtractor extractor;
+
+    ExtractMentions(EntityExtractor extractor) {
+      this.extractor = extractor;
+    }
+
+    @Override
+    public Iterator<Row> call(Row article) {
+      String id = article.getString(0);
+      String text = article.getString(1);
+      if (text == null || text.isEmpty()) {
+        return Collections.emptyIterator();
+      }
+      return extractor.extract(text).stream()
+          .map(m -> toRow(id, m))
+          .iterator();
+    }
+
+    private static Row toRow(String articleId, Mention m) {
+      return RowFactory.create(articleId, m.entityId(), m.entityName(), m.entityType().name(),
+          m.surface(), m.sentenceIdx(), m.charStart(), m.charEnd());
+    }
+  }
+}

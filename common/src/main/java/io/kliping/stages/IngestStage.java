@@ -1,0 +1,230 @@
+package io.kliping.stages;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+
+import io.kliping.config.KlipingConfig;
+import io.kliping.ingest.ArticleIds;
+import io.kliping.ingest.DateParser;
+import io.kliping.ingest.FieldAliases;
+import io.kliping.ingest.JsonArticleParser;
+import io.kliping.ingest.ParseResult;
+import io.kliping.ingest.RawArticle;
+import io.kliping.ingest.TextFileArticleParser;
+import io.kliping.ingest.UrlNormalizer;
+import io.kliping.io.RawRecords;
+import io.kliping.text.CleaningSettings;
+import io.kliping.text.CommaJoinedParagraphs;
+import io.kliping.text.LanguageIdentifier;
+import io.kliping.text.TextCleaner;
+import java.io.Serializable;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Raw records to articles and rejects: parse, clean, identify the language, parse the date and
+ * give each article its stable id. Every raw record comes out exactly once, either as an article
+ * or as a reject with its reason, so {@code input = articles + rejects} holds by construction.
+ */
+public final class IngestStage {
+  /** Rejected because another record of the batch has the same article_id (same URL). */
+  public static final String DUPLICATE_ID = "duplicate_article_id";
+  /** Rejected because the cleaned text is empty. */
+  public static final String EMPTY_TEXT = "empty_text";
+  /** Rejected because the cleaned text is shorter than the configured minimum. */
+  public static final String TOO_SHORT = "too_short";
+
+  static final int RAW_MAX_CHARS = 1000;
+
+  /** One prepared record: an article (reject_reason null) or a reject. */
+  public static final StructType PREPARED = new StructType(new StructField[] {
+      f("article_id", DataTypes.StringType), f("source_id", DataTypes.StringType),
+      f("source", DataTypes.StringType), f("url", DataTypes.StringType),
+      f("title", DataTypes.StringType), f("published_at", DataTypes.TimestampType),
+      f("lang", DataTypes.StringType), f("text", DataTypes.StringType),
+      f("input_file", DataTypes.StringType), f("position", DataTypes.StringType),
+      f("reject_reason", DataTypes.StringType), f("raw", DataTypes.StringType)});
+
+  /**
+   * The two outputs of the stage: both read the same prepared records, which are persisted so
+   * the parsing runs once; close the result to release them.
+   */
+  public record Result(Dataset<Row> articles, Dataset<Row> rejects, Dataset<Row> prepared)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      prepared.unpersist();
+    }
+  }
+
+  private final Settings settings;
+
+  private IngestStage(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The stage for a run's configuration and batch date. */
+  public static IngestStage create(KlipingConfig config) {
+    KlipingConfig.Clean c = config.clean();
+    List<String> debris = new ArrayList<>();
+    if (c.dropDebrisLines()) {
+      debris.addAll(CleaningSettings.defaults().debrisLinePatterns());
+    }
+    debris.addAll(c.extraDebrisLinePatterns());
+    KlipingConfig.Fields fl = config.input().fields();
+    return new IngestStage(new Settings(
+        new FieldAliases(fl.id(), fl.text(), fl.title(), fl.url(), fl.publishedAt(), fl.source(),
+            fl.publishedTime()),
+        new CleaningSettings(c.nfkc(), c.repairMojibake(), c.normaliseWhitespace(),
+            List.copyOf(debris), c.dropRepeatedParagraphs()),
+        c.splitCommaJoinedParagraphs(), config.language().languages(), config.timeZone(),
+        config.date(), config.input().minTextChars()));
+  }
+
+  /** Parses, cleans and identifies every raw record (schema {@link RawRecords#SCHEMA}). */
+  public Result apply(Dataset<Row> raw) {
+    Dataset<Row> prepared = raw.mapPartitions(new PrepareRecords(settings),
+        ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());
+    // The same URL twice in one batch: the first occurrence stays, the others are rejects.
+    Dataset<Row> ranked = prepared.filter(col("reject_reason").isNull())
+        .withColumn("occurrence", row_number().over(Window.partitionBy(col("article_id"))
+            .orderBy(col("input_file"), col("position"))));
+    Dataset<Row> articles = ranked.filter(col("occurrence").equalTo(1))
+        .withColumn("cluster_id", lit(null).cast(DataTypes.StringType))
+        .withColumn("is_canonical", lit(null).cast(DataTypes.BooleanType))
+        .withColumn("dup_type", lit(null).cast(DataTypes.StringType));
+    Dataset<Row> repeatedIds = ranked.filter(col("occurrence").gt(1))
+        .select(col("input_file"), col("position"), lit(DUPLICATE_ID).as("reason"),
+            substring(col("text"), 1, RAW_MAX_CHARS).as("raw"));
+    Dataset<Row> rejects = prepared.filter(col("reject_reason").isNotNull())
+        .select(col("input_file"), col("position"), col("reject_reason").as("reason"), col("raw"))
+        .unionByName(repeatedIds);
+    return new Result(articles, rejects, prepared);
+  }
+
+  private static StructField f(String name, org.apache.spark.sql.types.DataType type) {
+    return new StructField(name, type, true, Metadata.empty());
+  }
+
+  /** Everything the executors need; small and serialisable. */
+  record Settings(FieldAliases fields, CleaningSettings cleaning,
+      boolean splitCommaJoinedParagraphs, List<String> languages,
+      ZoneId zone, LocalDate batchDate, int minTextChars) implements Serializable {}
+
+  /** Per partition: one parser, cleaner, date parser and (shared) language detector. */
+  static final class PrepareRecords implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Settings settings;
+
+    PrepareRecords(Settings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> input) {
+      JsonArticleParser json = new JsonArticleParser(settings.fields());
+      TextFileArticleParser textFiles = new TextFileArticleParser();
+      TextCleaner cleaner = new TextCleaner(settings.cleaning());
+      DateParser dates = new DateParser(settings.zone());
+      LanguageIdentifier languages = LanguageIdentifier.create(settings.languages());
+      int batchYear = settings.batchDate().getYear();
+      return new Iterator<>() {
+        private Row next = advance();
+
+        private Row advance() {
+          while (input.hasNext()) {
+            Row r = input.next();
+            Row out = prepare(r);
+            if (out != null) {
+              return out;
+            }
+          }
+          return null;
+        }
+
+        @Override
+        public boolean hasNext() {
+          return next != null;
+        }
+
+        @Override
+        public Row next() {
+          Row r = next;
+          next = advance();
+          return r;
+        }
+
+        private Row prepare(Row r) {
+          String file = r.getString(0);
+          String position = r.getString(1);
+          boolean isJson = RawRecords.JSONL.equals(r.getString(2));
+          String line = r.getString(3);
+          if (isJson && line.isBlank()) {
+            return null; // blank lines separate nothing and are not records
+          }
+          ParseResult parsed = isJson ? json.parse(line)
+              : textFiles.parse((byte[]) r.get(4), file);
+          if (parsed instanceof ParseResult.Rejected rej) {
+            String raw = isJson ? line : TextFileArticleParser.decode((byte[]) r.get(4));
+            return reject(file, position, rej.reason(), raw);
+          }
+          RawArticle a = ((ParseResult.Ok) parsed).article();
+          String text = cleaner.clean(settings.splitCommaJoinedParagraphs()
+              ? CommaJoinedParagraphs.split(a.text()) : a.text());
+          if (text.length() < Math.max(1, settings.minTextChars())) {
+            return reject(file, position, text.isEmpty() ? EMPTY_TEXT : TOO_SHORT,
+                isJson ? line : a.text());
+          }
+          String url = UrlNormalizer.normalize(a.url());
+          String id = url != null ? ArticleIds.fromUrl(url) : ArticleIds.fromContent(text);
+          Timestamp published = dates.parse(a.publishedRaw(), batchYear)
+              .map(Timestamp::from).orElse(null);
+          String sourceId = a.sourceId() != null ? a.sourceId()
+              : isJson ? file + ":" + position : file;
+          String source = a.source() != null ? a.source() : host(url);
+          String title = a.title() == null ? null : cleaner.clean(a.title());
+          return RowFactory.create(id, sourceId, source, url, title, published,
+              languages.detect(text), text, file, position, null, null);
+        }
+      };
+    }
+
+    private static Row reject(String file, String position, String reason, String raw) {
+      String truncated = raw == null ? null
+          : raw.length() <= RAW_MAX_CHARS ? raw : raw.substring(0, RAW_MAX_CHARS);
+      return RowFactory.create(null, null, null, null, null, null, null, null, file, position,
+          reason, truncated);
+    }
+
+    private static String host(String url) {
+      if (url == null) {
+        return null;
+      }
+      try {
+        String h = URI.create(url).getHost();
+        return h == null ? null : h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.kliping.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CommaJoinedParagraphsTest {
+
+  @Test
+  void splitsParagraphsGluedWithACommaAfterASentenceEnd() {
+    // click-id, fimela.com
+    String body =
+        " , memang sudah melekat sejak anak-anak. Banyak penelitian juga mengungkapkan jika , dapat"
+            + " membantu anak-anak dalam berkembang.,Lewat seni, si kecil dapat membangun rasa percaya"
+            + " diri.,\"Seni itu menjadi hal yang penting,\" kata Lilie, Selasa (10/9/2019).,Melihat"
+            + " manfaat besar dari seni?,Ya.";
+    assertThat(CommaJoinedParagraphs.split(body))
+        .isEqualTo(
+            "memang sudah melekat sejak anak-anak. Banyak penelitian juga mengungkapkan jika , dapat"
+                + " membantu anak-anak dalam berkembang.\n"
+                + "Lewat seni, si kecil dapat membangun rasa percaya diri.\n"
+                + "\"Seni itu menjadi hal yang penting,\" kata Lilie, Selasa (10/9/2019).\n"
+                + "Melihat manfaat besar dari seni?\nYa.");
+  }
+
+  @Test
+  void keepsCommasInsideSentencesAndLinkGaps() {
+    String body = "Ketika memasak makanan berkuah ,, memang diperlukan trik, yakni 3.5 kg, \"ya,\" katanya.";
+    assertThat(CommaJoinedParagraphs.split(body)).isEqualTo(body);
+  }
+
+  @Test
+  void dropsEmptyLeadingParagraphs() {
+    assertThat(CommaJoinedParagraphs.split(",,,,loading...")).isEqualTo("loading...");
+    assertThat(CommaJoinedParagraphs.split(", , -")).isEqualTo("-");
+    assertThat(CommaJoinedParagraphs.split(null)).isNull();
+  }
+
+  @Test
+  void feedsTheCleanerRealParagraphs() {
+    TextCleaner cleaner = new TextCleaner(CleaningSettings.defaults());
+    String body = "Berita pertama.,Berita kedua!,Berita pertama.,Editor : Ani,,,";
+    assertThat(cleaner.clean(CommaJoinedParagraphs.split(body)))
+        .isEqualTo("Berita pertama.\n\nBerita kedua!");
+  }
+}

@@ -1,0 +1,52 @@
+package io.kliping.jobs;
+
+import io.kliping.config.KlipingConfig;
+import io.kliping.entities.EntityExtractor;
+import io.kliping.entities.Gazetteer;
+import io.kliping.io.GazetteerFiles;
+import io.kliping.io.Warehouse;
+import io.kliping.schema.Tables;
+import io.kliping.stages.EntityStage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code entities}: articles of a date to its {@code mentions} and {@code entities} tables. */
+@Command(name = "entities", mixinStandardHelpOptions = true,
+    description = "Find and link entities in the date's articles; write mentions and entities.")
+final class EntitiesJob implements Callable<Integer> {
+  @Mixin
+  JobOptions options;
+
+  @Override
+  public Integer call() {
+    return Jobs.run("entities", options, false, ctx -> List.of(run(ctx)));
+  }
+
+  static StageReport run(JobContext ctx) {
+    long start = System.nanoTime();
+    KlipingConfig config = ctx.config();
+    Warehouse wh = ctx.warehouse();
+    Gazetteer gazetteer = GazetteerFiles.load(ctx.spark().sparkContext().hadoopConfiguration(),
+        config.entities().gazetteers());
+    EntityStage stage = EntityStage.create(EntityExtractor.fromGazetteer(gazetteer));
+    Dataset<Row> mentions = stage.mentions(wh.read(Tables.ARTICLES, config.date()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Warehouse.Staged m = wh.stage(Tables.MENTIONS, config.date(), mentions);
+      Warehouse.Staged e = wh.stage(Tables.ENTITIES, config.date(), EntityStage.entities(mentions));
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put("gazetteer_entries", (long) gazetteer.size());
+      counts.putAll(wh.publish(List.of(m, e)));
+      return new StageReport("entities", config.date().toString(), counts, Jobs.secondsSince(start));
+    } finally {
+      mentions.unpersist();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.kliping.jobs;
+
+import io.kliping.config.ConfigException;
+import io.kliping.config.KlipingConfig;
+import io.kliping.io.InputException;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The one way every job runs: validate the configuration (usage errors end here, before Spark
+ * starts), start Spark, run the stages, print one report line per stage, and map failures to
+ * the documented exit codes.
+ */
+final class Jobs {
+  /** A job body: the stages it runs, given a started context. */
+  @FunctionalInterface
+  interface Body {
+    List<StageReport> run(JobContext ctx);
+  }
+
+  private Jobs() {}
+
+  static int run(String job, JobOptions options, boolean needsInput, Body body) {
+    PrintStream err = System.err;
+    KlipingConfig config;
+    try {
+      config = JobContext.configure(options);
+      if (needsInput && config.input().paths().isEmpty()) {
+        throw new ConfigException("no input: give --input PATH (or kliping.input.paths)");
+      }
+    } catch (ConfigException e) {
+      err.println("kliping " + job + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    long start = System.nanoTime();
+    try (JobContext ctx = JobContext.start(job, config)) {
+      List<StageReport> reports = body.run(ctx);
+      if (reports.size() == 1) {
+        System.out.println(reports.get(0).line());
+      } else {
+        RunSummary.print(ctx, reports, (System.nanoTime() - start) / 1e9, System.out);
+      }
+      return ExitCodes.OK;
+    } catch (ConfigException e) {
+      err.println("kliping " + job + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (InputException e) {
+      err.println("kliping " + job + ": " + e.getMessage());
+      return ExitCodes.NO_INPUT;
+    } catch (RuntimeException e) {
+      err.println("kliping " + job + ": failed: " + e);
+      e.printStackTrace(err);
+      return ExitCodes.FAILED;
+    }
+  }
+
+  static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs a kliping job: scripts/submit.sh <job> [spark options] [job options]
+#
+#   jobs:          ingest | dedup | entities | cooccurrence | pipeline   (--help on each)
+#   spark options: --master URL, --deploy-mode M, --conf K=V, --driver-memory M, --executor-memory M,
+#                  --executor-cores N, --num-executors N, --total-executor-cores N, --queue Q,
+#                  --name N, --files F, --jars J, --properties-file F, --driver-java-options O
+#   job options:   --input PATH[,PATH] --warehouse PATH --date yyyy-MM-dd --config FILE --set K=V
+#
+# With SPARK_HOME set, the job goes through $SPARK_HOME/bin/spark-submit with the application jar
+# (jobs/target/kliping-app.jar): --master spark://host:7077, yarn, k8s://https://..., local[N].
+# Without SPARK_HOME, it runs the same main class on embedded Spark (local[*] unless --master is
+# given) from the Maven-resolved classpath, building the jar first when sources changed.
+#
+# ingest and pipeline without --input read the bundled sample (sample/news/).
+# Exit codes: 0 ok, 64 bad usage or configuration, 66 input not found, 70 run failed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+APP_JAR="$ROOT/jobs/target/kliping-app.jar"
+PROVIDED_CP="$ROOT/jobs/target/classpath-provided.txt"
+MAIN=io.kliping.jobs.Main
+SAMPLE="$ROOT/sample/news"
+
+usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+
+[ $# -ge 1 ] || usage
+job=$1; shift
+case "$job" in
+  ingest|dedup|entities|cooccurrence|pipeline) ;;
+  -h|--help|help) usage ;;
+  *) echo "submit.sh: unknown job '$job'" >&2; usage ;;
+esac
+
+spark_args=(); job_args=(); has_input=0; has_help=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --master|--deploy-mode|--conf|--driver-memory|--executor-memory|--executor-cores|--num-executors|\
+    --total-executor-cores|--queue|--name|--files|--jars|--properties-file|--driver-java-options)
+      [ $# -ge 2 ] || { echo "submit.sh: $1 needs a value" >&2; exit 64; }
+      spark_args+=("$1" "$2"); shift 2 ;;
+    --master=*|--deploy-mode=*|--conf=*|--driver-memory=*|--executor-memory=*|--executor-cores=*|\
+    --num-executors=*|--total-executor-cores=*|--queue=*|--name=*|--files=*|--jars=*|--properties-file=*)
+      spark_args+=("${1%%=*}" "${1#*=}"); shift ;;
+    --input|--input=*) has_input=1; job_args+=("$1"); shift ;;
+    -h|--help) has_help=1; job_args+=("$1"); shift ;;
+    *) job_args+=("$1"); shift ;;
+  esac
+done
+if [ "$has_input" = 0 ] && [ "$has_help" = 0 ] && { [ "$job" = pipeline ] || [ "$job" = ingest ]; }; then
+  echo "submit.sh: no --input given: using the bundled sample $SAMPLE" >&2
+  job_args+=(--input "$SAMPLE")
+fi
+
+build_if_needed() {
+  local stale=0
+  if [ ! -f "$APP_JAR" ] || [ ! -f "$PROVIDED_CP" ]; then
+    stale=1
+  elif [ -n "$(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
+        -newer "$APP_JAR" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
+    stale=1
+  fi
+  if [ "$stale" = 1 ]; then
+    echo "submit.sh: building the application jar (mvn package)..." >&2
+    (cd "$ROOT" && mvn -B -q -ntp -DskipTests package) >&2
+  fi
+}
+
+if [ -n "${SPARK_HOME:-}" ]; then
+  build_if_needed
+  exec "$SPARK_HOME/bin/spark-submit" --class "$MAIN" "${spark_args[@]}" "$APP_JAR" "$job" "${job_args[@]}"
+fi
+
+# Embedded Spark: the same jar plus Spark and Hadoop from Maven, with Spark's Java 17 module flags.
+build_if_needed
+jvm=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
+  "-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties")
+set -- "${spark_args[@]+"${spark_args[@]}"}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --master) jvm+=("-Dspark.master=$2") ;;
+    --conf) jvm+=("-D${2%%=*}=${2#*=}") ;;
+    --driver-memory) jvm+=("-Xmx$2") ;;
+    --name) jvm+=("-Dspark.app.name=$2") ;;
+    --driver-java-options) read -r -a extra <<< "$2"; jvm+=("${extra[@]}") ;;
+    *) echo "submit.sh: $1 applies to spark-submit only; ignored on embedded Spark" >&2 ;;
+  esac
+  shift 2
+done
+exec java "${jvm[@]}" ${KLIPING_JAVA_OPTS:-} -cp "$APP_JAR:$(cat "$PROVIDED_CP")" "$MAIN" "$job" "${job_args[@]}"
