@@ -105,6 +105,10 @@ public final class JsonArticleParser implements Serializable {
     if (values[TEXT] == null) {
       return ParseResult.rejected(MISSING_TEXT, "");
     }
+    if (!values[TEXT].isTextual()) {
+      // A number or boolean where the article body belongs is a broken record, not an article.
+      return ParseResult.rejected(WRONG_TYPE, keys[TEXT]);
+    }
     return ParseResult.ok(
         new RawArticle(
             scalar(values[ID]),

@@ -102,7 +102,9 @@ public final class IngestStage {
 
   /** Parses, cleans and identifies every raw record (schema {@link RawRecords#SCHEMA}). */
   public Result apply(Dataset<Row> raw) {
-    Dataset<Row> prepared = raw.mapPartitions(new PrepareRecords(settings),
+    // A gzip file is read by one task: spread its records before the per-record work.
+    Dataset<Row> prepared = raw.repartition(col("input_file"), col("position"))
+        .mapPartitions(new PrepareRecords(settings),
         ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());
     // The same URL twice in one batch: the first occurrence stays, the others are rejects.
     Dataset<Row> ranked = prepared.filter(col("reject_reason").isNull())

@@ -180,6 +180,14 @@ class JsonArticleParserTest {
   }
 
   @Test
+  void rejectsANumberOrBooleanWhereTheTextBelongs() {
+    assertThat(rejected("{\"text\": 20241026}"))
+        .isEqualTo(new ParseResult.Rejected("wrong_type", "text"));
+    assertThat(rejected("{\"isi\": true}"))
+        .isEqualTo(new ParseResult.Rejected("wrong_type", "isi"));
+  }
+
+  @Test
   void survivesJavaSerialisation() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

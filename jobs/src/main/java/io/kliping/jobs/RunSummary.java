@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
  */
 final class RunSummary {
   private static final int TOP_PAIRS = 8;
+  private static final int TOP_PAIRS_MIN_COUNT = 3;
 
   private RunSummary() {}
 
@@ -41,7 +42,7 @@ final class RunSummary {
     }
     Dataset<Row> entities = wh.read(Tables.ENTITIES, dt);
     List<Row> top = wh.read(Tables.COOCCURRENCE, dt)
-        .filter(col("n_ab").geq(2))
+        .filter(col("n_ab").geq(TOP_PAIRS_MIN_COUNT))
         .join(entities.select(col("entity_id").as("entity_a"), col("name").as("name_a")), "entity_a")
         .join(entities.select(col("entity_id").as("entity_b"), col("name").as("name_b")), "entity_b")
         .orderBy(col("npmi").desc(), col("n_ab").desc(), col("entity_a"), col("entity_b"))
@@ -49,7 +50,7 @@ final class RunSummary {
         .select(col("name_a"), col("name_b"), col("n_ab"), col("npmi"))
         .collectAsList();
     if (!top.isEmpty()) {
-      out.println("  top entity pairs by NPMI (n_ab >= 2):");
+      out.println("  top entity pairs by NPMI (n_ab >= " + TOP_PAIRS_MIN_COUNT + "):");
       for (Row r : top) {
         out.printf(Locale.ROOT, "    %-28s %-28s n_ab=%-4d npmi=%.3f%n", r.getString(0),
             r.getString(1), r.getLong(2), r.getDouble(3));

@@ -1,0 +1,23 @@
+package io.kliping.entities;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Finds entity mentions in cleaned article text and links each one to a canonical entity id.
+ *
+ * <p>An interface so that the gazetteer matcher (v1) and a statistical NER model (later) can sit
+ * side by side behind the same Spark stage. Implementations are shipped to executors, hence
+ * {@link Serializable}; they must build heavy state lazily and be safe to call from several
+ * threads.
+ */
+public interface EntityExtractor extends Serializable {
+
+    /** Mentions found in {@code text}, sorted by {@link Mention#charStart()}, never overlapping. */
+    List<Mention> extract(String text);
+
+    /** A dictionary matcher over {@code gazetteer}; its tries are built once per JVM on first use. */
+    static EntityExtractor fromGazetteer(Gazetteer gazetteer) {
+        return new GazetteerExtractor(gazetteer);
+    }
+}
