@@ -11,20 +11,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Explodes each signed document into one {@code (band_key, id)} row per LSH band, reusing one key
- * buffer per partition.
+ * buffer per partition. Input rows: {@code (id, signature)}, signature non-null.
  */
 final class BandKeysFunction implements MapPartitionsFunction<Row, Row> {
 
   static final String ID = "id";
   static final String BAND_KEY = "band_key";
-
-  /** Input row layout: {@code (id, signature)}. */
-  static final StructType INPUT_SCHEMA =
-      new StructType(
-          new StructField[] {
-            DataTypes.createStructField(ID, DataTypes.StringType, false),
-            DataTypes.createStructField(FingerprintFunction.SIGNATURE, DataTypes.BinaryType, false)
-          });
 
   static final StructType OUTPUT_SCHEMA =
       new StructType(

@@ -26,8 +26,10 @@ public interface Deduplicator {
   }
 
   /**
-   * Deduplicates {@code articles}. Runs the connected-components rounds (a few small Spark jobs)
-   * eagerly; the returned datasets are otherwise lazy and share their intermediate results.
+   * Deduplicates {@code articles}. Fingerprinting and the connected-components rounds run eagerly
+   * (their results are local checkpoints); the returned datasets share them, so writing both does
+   * not recompute signatures. {@code articles} is read twice (fingerprints, final join): persist it
+   * first if it is expensive to recompute.
    */
   Result apply(Dataset<Row> articles);
 

@@ -13,6 +13,8 @@ import org.apache.spark.sql.types.StructType;
  * text so the text itself is never shuffled. One normaliser buffer, {@link Shingler}, {@link
  * ShingleBuffer} and {@link MinHashSigner} per partition.
  *
+ * <p>Input rows: {@code (article_id, text, published_at, source)}, in this order.
+ *
  * <p>Every article is signed, not only exact-group representatives: signing costs tens of
  * microseconds, while selecting representatives first would mean shuffling the texts. Exact copies
  * have identical signatures, so the representative's signature is any member's.
@@ -22,9 +24,6 @@ final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
   static final String CONTENT_HASH = "content_hash";
   static final String TEXT_LENGTH = "text_length";
   static final String SIGNATURE = "signature";
-
-  /** Input row layout (select these columns in this order). */
-  static final StructType INPUT_SCHEMA = DedupColumns.REQUIRED_INPUT_SCHEMA;
 
   /**
    * Output: the input minus the text, plus {@code content_hash} (null for text that normalises to

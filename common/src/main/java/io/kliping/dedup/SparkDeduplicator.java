@@ -70,6 +70,7 @@ final class SparkDeduplicator implements Deduplicator {
     LOG.info("Dedup with {} ({}, threshold {})", lshParams, settings.signatureScheme(),
         settings.threshold());
 
+    // Read by the banding and again by the final assignment: checkpointed (lazily, no extra job).
     Dataset<Row> members = withRepresentatives(fingerprints(articles)).localCheckpoint(false);
     Dataset<Row> signatures =
         members
@@ -77,6 +78,7 @@ final class SparkDeduplicator implements Deduplicator {
             .select(col(ARTICLE_ID).as(ID), col(SIGNATURE));
     Dataset<Row> edges = verifiedEdges(candidateEdges(signatures), signatures);
     Dataset<Row> components = ConnectedComponents.find(edges);
+    // Shared by both outputs.
     Dataset<Row> assignments = assignments(members, components).localCheckpoint(false);
 
     Dataset<Row> renamed = assignments.withColumnRenamed(ARTICLE_ID, JOIN_ID);

@@ -1,0 +1,178 @@
+package io.kliping.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ConnectedComponentsTest {
+
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("ConnectedComponentsTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @Test
+  void longPathWithShuffledIdsCollapsesToItsMinimum() {
+    // A path whose node order is unrelated to the id order: the hard case for min-label schemes.
+    List<String> nodes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      nodes.add(String.format("p%02d", i));
+    }
+    Collections.shuffle(nodes, new Random(7));
+    List<String[]> edges = new ArrayList<>();
+    for (int i = 0; i + 1 < nodes.size(); i++) {
+      edges.add(new String[] {nodes.get(i), nodes.get(i + 1)});
+    }
+    Map<String, String> components = components(edges(edges));
+    assertThat(components).hasSize(40);
+    assertThat(components.values()).containsOnly("p00");
+  }
+
+  @Test
+  void starsSeveralComponentsDuplicatesAndSelfLoops() {
+    Map<String, String> components =
+        components(
+            edges(
+                List.of(
+                    // star around a non-minimal centre
+                    new String[] {"m", "b"},
+                    new String[] {"m", "x"},
+                    new String[] {"m", "c"},
+                    new String[] {"z", "m"},
+                    // duplicate and reversed edges
+                    new String[] {"b", "m"},
+                    new String[] {"m", "b"},
+                    // a separate triangle
+                    new String[] {"t2", "t3"},
+                    new String[] {"t3", "t1"},
+                    new String[] {"t1", "t2"},
+                    // a self-loop on a node of the triangle, and a node with only a self-loop
+                    new String[] {"t2", "t2"},
+                    new String[] {"solo", "solo"},
+                    // a single edge
+                    new String[] {"k", "j"})));
+    Map<String, String> expected = new TreeMap<>();
+    for (String node : List.of("b", "c", "m", "x", "z")) {
+      expected.put(node, "b");
+    }
+    for (String node : List.of("t1", "t2", "t3")) {
+      expected.put(node, "t1");
+    }
+    expected.put("solo", "solo");
+    expected.put("j", "j");
+    expected.put("k", "j");
+    assertThat(components).isEqualTo(expected);
+  }
+
+  @Test
+  void resultDoesNotDependOnPartitioning() {
+    Random random = new Random(11);
+    List<String[]> edges = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      // Sparse random graph over 100 nodes: several components of varying shape.
+      edges.add(new String[] {"n" + random.nextInt(100), "n" + random.nextInt(100)});
+    }
+    Map<String, String> onePartition = components(edges(edges).repartition(1));
+    Map<String, String> manyPartitions;
+    String before = spark.conf().get("spark.sql.shuffle.partitions");
+    spark.conf().set("spark.sql.shuffle.partitions", "9");
+    try {
+      manyPartitions = components(edges(edges).repartition(7));
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", before);
+    }
+    assertThat(manyPartitions).isEqualTo(onePartition);
+    // And it is right: every component is labelled by its minimum, checked by union-find.
+    assertThat(onePartition).isEqualTo(unionFind(edges));
+  }
+
+  @Test
+  void emptyGraphHasNoComponents() {
+    assertThat(components(edges(List.of()))).isEmpty();
+  }
+
+  @Test
+  void outputHasTheDocumentedSchema() {
+    Dataset<Row> result = ConnectedComponents.find(edges(List.<String[]>of(new String[] {"a", "b"})));
+    assertThat(result.schema().fieldNames())
+        .containsExactly(ConnectedComponents.NODE, ConnectedComponents.COMPONENT);
+  }
+
+  @Test
+  void rejectsEdgesWithoutStringSrcAndDst() {
+    Dataset<Row> numeric = spark.range(3).selectExpr("id AS src", "id AS dst");
+    assertThatThrownBy(() -> ConnectedComponents.find(numeric))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("string column 'src'");
+  }
+
+  private static Dataset<Row> edges(List<String[]> pairs) {
+    List<Row> rows = new ArrayList<>();
+    for (String[] pair : pairs) {
+      rows.add(RowFactory.create(pair[0], pair[1]));
+    }
+    return spark.createDataFrame(rows, ConnectedComponents.INPUT_SCHEMA);
+  }
+
+  private static Map<String, String> components(Dataset<Row> edges) {
+    Map<String, String> result = new TreeMap<>();
+    for (Row row : ConnectedComponents.find(edges).collectAsList()) {
+      assertThat(result.put(row.getString(0), row.getString(1))).as("one row per node").isNull();
+    }
+    return result;
+  }
+
+  private static Map<String, String> unionFind(List<String[]> edges) {
+    Map<String, String> parent = new TreeMap<>();
+    for (String[] edge : edges) {
+      parent.putIfAbsent(edge[0], edge[0]);
+      parent.putIfAbsent(edge[1], edge[1]);
+      String a = root(parent, edge[0]);
+      String b = root(parent, edge[1]);
+      if (a.compareTo(b) < 0) {
+        parent.put(b, a);
+      } else if (b.compareTo(a) < 0) {
+        parent.put(a, b);
+      }
+    }
+    Map<String, String> result = new TreeMap<>();
+    for (String node : parent.keySet()) {
+      result.put(node, root(parent, node));
+    }
+    return result;
+  }
+
+  private static String root(Map<String, String> parent, String node) {
+    String current = node;
+    while (!parent.get(current).equals(current)) {
+      current = parent.get(current);
+    }
+    return current;
+  }
+}
