@@ -3,7 +3,11 @@ package io.kliping.stages;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
 import io.kliping.ingest.ArticleIds;
@@ -29,6 +33,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -46,7 +51,7 @@ import org.apache.spark.storage.StorageLevel;
  * or as a reject with its reason, so {@code input = articles + rejects} holds by construction.
  */
 public final class IngestStage {
-  /** Rejected because another record of the batch has the same article_id (same URL). */
+  /** Rejected because an earlier record of the batch has the same URL. */
   public static final String DUPLICATE_ID = "duplicate_article_id";
   /** Rejected because the cleaned text is empty. */
   public static final String EMPTY_TEXT = "empty_text";
@@ -62,7 +67,8 @@ public final class IngestStage {
       f("title", DataTypes.StringType), f("published_at", DataTypes.TimestampType),
       f("lang", DataTypes.StringType), f("text", DataTypes.StringType),
       f("input_file", DataTypes.StringType), f("position", DataTypes.StringType),
-      f("reject_reason", DataTypes.StringType), f("raw", DataTypes.StringType)});
+      f("reject_reason", DataTypes.StringType), f("raw", DataTypes.StringType),
+      f("id_from_url", DataTypes.BooleanType)});
 
   /**
    * The two outputs of the stage: both read the same prepared records, which are persisted so
@@ -106,15 +112,22 @@ public final class IngestStage {
     Dataset<Row> prepared = raw.repartition(col("input_file"), col("position"))
         .mapPartitions(new PrepareRecords(settings),
         ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());
-    // The same URL twice in one batch: the first occurrence stays, the others are rejects.
+    // Two records with one id: the same URL twice is one article scraped twice (the first
+    // occurrence stays, the others are rejects); the same text without a URL is a real copy
+    // (another file or outlet) and stays, under an id derived from the text's id and its rank,
+    // so dedup can report it as an exact duplicate.
     Dataset<Row> ranked = prepared.filter(col("reject_reason").isNull())
         .withColumn("occurrence", row_number().over(Window.partitionBy(col("article_id"))
             .orderBy(col("input_file"), col("position"))));
-    Dataset<Row> articles = ranked.filter(col("occurrence").equalTo(1))
+    Column repeated = col("occurrence").gt(1);
+    Dataset<Row> articles = ranked.filter(not(repeated.and(col("id_from_url"))))
+        .withColumn("article_id", when(repeated, substring(sha2(concat_ws("#",
+            col("article_id"), col("occurrence").cast(DataTypes.StringType)), 256), 1, 32))
+            .otherwise(col("article_id")))
         .withColumn("cluster_id", lit(null).cast(DataTypes.StringType))
         .withColumn("is_canonical", lit(null).cast(DataTypes.BooleanType))
         .withColumn("dup_type", lit(null).cast(DataTypes.StringType));
-    Dataset<Row> repeatedIds = ranked.filter(col("occurrence").gt(1))
+    Dataset<Row> repeatedIds = ranked.filter(repeated.and(col("id_from_url")))
         .select(col("input_file"), col("position"), lit(DUPLICATE_ID).as("reason"),
             substring(col("text"), 1, RAW_MAX_CHARS).as("raw"));
     Dataset<Row> rejects = prepared.filter(col("reject_reason").isNotNull())
@@ -205,7 +218,7 @@ public final class IngestStage {
           String source = a.source() != null ? a.source() : host(url);
           String title = a.title() == null ? null : cleaner.clean(a.title());
           return RowFactory.create(id, sourceId, source, url, title, published,
-              languages.detect(text), text, file, position, null, null);
+              languages.detect(text), text, file, position, null, null, url != null);
         }
       };
     }
@@ -214,7 +227,7 @@ public final class IngestStage {
       String truncated = raw == null ? null
           : raw.length() <= RAW_MAX_CHARS ? raw : raw.substring(0, RAW_MAX_CHARS);
       return RowFactory.create(null, null, null, null, null, null, null, null, file, position,
-          reason, truncated);
+          reason, truncated, null);
     }
 
     private static String host(String url) {
