@@ -26,8 +26,8 @@ final class RunSummary {
   static void print(JobContext ctx, List<StageReport> reports, double seconds, PrintStream out) {
     Warehouse wh = ctx.warehouse();
     LocalDate dt = ctx.config().date();
-    out.printf(Locale.ROOT, "%nkliping pipeline: dt=%s done in %.1f s, warehouse %s%n", dt, seconds,
-        ctx.config().warehouse());
+    out.printf(Locale.ROOT, "%nkliping pipeline: dt=%s done in %.1f s on %s, warehouse %s%n", dt,
+        seconds, ctx.spark().sparkContext().master(), ctx.config().warehouse());
     for (StageReport r : reports) {
       out.printf(Locale.ROOT, "  %-13s %6.1f s  %s%n", r.stage(), r.seconds(), r.counts());
     }
