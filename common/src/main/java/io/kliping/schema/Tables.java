@@ -66,7 +66,10 @@ public final class Tables {
       field("n_b", LongType, false),
       field("n", LongType, false),
       field("pmi", DoubleType, false),
-      field("npmi", DoubleType, false)}), List.of("level", "entity_a", "entity_b"));
+      field("npmi", DoubleType, false),
+      field("g2", DoubleType, false),
+      field("jaccard", DoubleType, false),
+      field("counting", StringType, false)}), List.of("level", "entity_a", "entity_b"));
 
   public static final TableSpec REJECTS = new TableSpec("rejects", new StructType(new StructField[] {
       field("input_file", StringType, false),

@@ -19,34 +19,44 @@ import org.junit.jupiter.api.Test;
 /**
  * A hand-made corpus whose every count and score is computed by hand:
  * d1 {A,B,C}, d2 {A,B}, d3 {A}, d4 {} are canonical; d5 {A,B,C} is a copy of d1.
- * n = 4, n_A = 3, n_B = 2, n_C = 1; n_AB = 2, n_AC = 1, n_BC = 1.
+ * Documents: n = 4, n_A = 3, n_B = 2, n_C = 1; n_AB = 2, n_AC = 1, n_BC = 1.
+ * Sentences (3 + 2 + 2 + 1 = 8 in the canonical texts): d1#0 {A,B}, d1#1 {C,A}, d2#0 {B,A},
+ * d3#0 {A}, d3#1 {A}: n = 8, n_A = 5, n_B = 2, n_C = 1; n_AB = 2, n_AC = 1, no B-C.
  */
 class CooccurrenceStageTest extends SparkTestBase {
   private static final StructType ARTICLES = new StructType()
-      .add("article_id", DataTypes.StringType).add("is_canonical", DataTypes.BooleanType);
+      .add("article_id", DataTypes.StringType).add("is_canonical", DataTypes.BooleanType)
+      .add("text", DataTypes.StringType);
+  private static final String THREE = "Satu kalimat. Dua kalimat. Tiga kalimat.";
+  private static final String TWO = "Satu kalimat. Dua kalimat.";
 
   private Dataset<Row> articles() {
     return spark.createDataFrame(List.of(
-        RowFactory.create("d1", true), RowFactory.create("d2", true),
-        RowFactory.create("d3", true), RowFactory.create("d4", true),
-        RowFactory.create("d5", false)), ARTICLES);
+        RowFactory.create("d1", true, THREE), RowFactory.create("d2", true, TWO),
+        RowFactory.create("d3", true, TWO), RowFactory.create("d4", true, "Satu kalimat."),
+        RowFactory.create("d5", false, THREE)), ARTICLES);
   }
 
   private Dataset<Row> mentions() {
     return spark.createDataFrame(List.of(
-        m("d1", "A", 0), m("d1", "B", 10), m("d1", "C", 20), m("d1", "A", 30),
-        m("d2", "B", 0), m("d2", "A", 10),
-        m("d3", "A", 0), m("d3", "A", 50),
-        m("d5", "A", 0), m("d5", "B", 10), m("d5", "C", 20)), Tables.MENTIONS.schema());
+        m("d1", "A", 0, 0), m("d1", "B", 10, 0), m("d1", "C", 20, 1), m("d1", "A", 30, 1),
+        m("d2", "B", 0, 0), m("d2", "A", 10, 0),
+        m("d3", "A", 0, 0), m("d3", "A", 50, 1),
+        m("d5", "A", 0, 0), m("d5", "B", 10, 0), m("d5", "C", 20, 1)), Tables.MENTIONS.schema());
   }
 
-  private static Row m(String doc, String entity, int start) {
-    return RowFactory.create(doc, entity, "name " + entity, "PERSON", entity, 0, start, start + 1);
+  private static Row m(String doc, String entity, int start, int sentence) {
+    return RowFactory.create(doc, entity, "name " + entity, "PERSON", entity, sentence, start,
+        start + 1);
   }
 
   private static Map<String, Row> byPair(Dataset<Row> pairs) {
+    return byPair(pairs, CooccurrenceStage.DOCUMENT);
+  }
+
+  private static Map<String, Row> byPair(Dataset<Row> pairs, String level) {
     Map<String, Row> out = new HashMap<>();
-    for (Row r : pairs.collectAsList()) {
+    for (Row r : pairs.filter(pairs.col("level").equalTo(level)).collectAsList()) {
       out.put(r.getAs("entity_a") + "-" + r.getAs("entity_b"), r);
     }
     return out;
@@ -71,13 +81,31 @@ class CooccurrenceStageTest extends SparkTestBase {
     assertThat(p.get("B-C").<Double>getAs("pmi")).isCloseTo(0.693147, within(1e-6));
     assertThat(p.get("B-C").<Double>getAs("npmi")).isCloseTo(0.5, within(1e-9));
     assertThat(p.get("A-B").<String>getAs("level")).isEqualTo("document");
+    assertThat(p.get("A-B").<String>getAs("counting")).isEqualTo("canonical");
+    // Contingency table of A-B: k11 = 2, k12 = 1, k21 = 0, k22 = 1; rows 3/1, columns 2/2.
+    // g2 = 2 (2 ln(8/6) + 1 ln(4/6) + 0 + 1 ln(4/2))
+    assertThat(p.get("A-B").<Double>getAs("g2")).isCloseTo(1.726092, within(1e-6));
+    assertThat(p.get("A-B").<Double>getAs("jaccard")).isCloseTo(2.0 / 3.0, within(1e-12));
+    assertThat(p.get("B-C").<Double>getAs("jaccard")).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void sentenceLevelCountsSentencesOfCanonicalArticles() {
+    Map<String, Row> p = byPair(CooccurrenceStage.create(settings(1, false, 100))
+        .apply(articles(), mentions()), CooccurrenceStage.SENTENCE);
+    assertThat(p).containsOnlyKeys("A-B", "A-C");
+    assertCounts(p.get("A-B"), 2, 5, 2, 8);
+    assertCounts(p.get("A-C"), 1, 5, 1, 8);
+    // ln(2 * 8 / (5 * 2)) = ln 1.6
+    assertThat(p.get("A-B").<Double>getAs("pmi")).isCloseTo(Math.log(1.6), within(1e-12));
   }
 
   @Test
   void everyCopyCountsWhenConfigured() {
-    Map<String, Row> p = byPair(CooccurrenceStage.create(settings(1, true, 100))
-        .apply(articles(), mentions()));
+    Dataset<Row> all = CooccurrenceStage.create(settings(1, true, 100)).apply(articles(), mentions());
+    Map<String, Row> p = byPair(all);
     assertCounts(p.get("A-B"), 3, 4, 3, 5);
+    assertThat(p.get("A-B").<String>getAs("counting")).isEqualTo("all");
     assertCounts(p.get("A-C"), 2, 4, 2, 5);
     assertCounts(p.get("B-C"), 2, 3, 2, 5);
   }
@@ -108,7 +136,19 @@ class CooccurrenceStageTest extends SparkTestBase {
       long n = r.getAs("n");
       assertThat(r.<Double>getAs("pmi")).isCloseTo(Association.pmi(nab, na, nb, n), within(1e-12));
       assertThat(r.<Double>getAs("npmi")).isCloseTo(Association.npmi(nab, na, nb, n), within(1e-12));
+      assertThat(r.<Double>getAs("g2")).isCloseTo(Association.g2(nab, na, nb, n), within(1e-9));
+      assertThat(r.<Double>getAs("jaccard")).isCloseTo(Association.jaccard(nab, na, nb), within(1e-12));
     }
+  }
+
+  @Test
+  void g2IsZeroForIndependentEntitiesAndGrowsWithEvidence() {
+    // n_ab / n = (n_a / n) (n_b / n): independence.
+    assertThat(Association.g2(25, 50, 50, 100)).isCloseTo(0.0, within(1e-12));
+    assertThat(Association.g2(20, 20, 20, 1000)).isGreaterThan(Association.g2(2, 2, 2, 100));
+    // 2x2 table [[10, 0], [0, 90]]: g2 = 2 (10 ln 10 + 90 ln(100/90)).
+    assertThat(Association.g2(10, 10, 10, 100))
+        .isCloseTo(2 * (10 * Math.log(10) + 90 * Math.log(100.0 / 90)), within(1e-9));
   }
 
   @Test

@@ -42,18 +42,18 @@ final class RunSummary {
     }
     Dataset<Row> entities = wh.read(Tables.ENTITIES, dt);
     List<Row> top = wh.read(Tables.COOCCURRENCE, dt)
-        .filter(col("n_ab").geq(TOP_PAIRS_MIN_COUNT))
+        .filter(col("level").equalTo("document").and(col("n_ab").geq(TOP_PAIRS_MIN_COUNT)))
         .join(entities.select(col("entity_id").as("entity_a"), col("name").as("name_a")), "entity_a")
         .join(entities.select(col("entity_id").as("entity_b"), col("name").as("name_b")), "entity_b")
         .orderBy(col("npmi").desc(), col("n_ab").desc(), col("entity_a"), col("entity_b"))
         .limit(TOP_PAIRS)
-        .select(col("name_a"), col("name_b"), col("n_ab"), col("npmi"))
+        .select(col("name_a"), col("name_b"), col("n_ab"), col("npmi"), col("g2"))
         .collectAsList();
     if (!top.isEmpty()) {
-      out.println("  top entity pairs by NPMI (n_ab >= " + TOP_PAIRS_MIN_COUNT + "):");
+      out.println("  top document-level entity pairs by NPMI (n_ab >= " + TOP_PAIRS_MIN_COUNT + "):");
       for (Row r : top) {
-        out.printf(Locale.ROOT, "    %-28s %-28s n_ab=%-4d npmi=%.3f%n", r.getString(0),
-            r.getString(1), r.getLong(2), r.getDouble(3));
+        out.printf(Locale.ROOT, "    %-28s %-28s n_ab=%-4d npmi=%.3f g2=%.1f%n", r.getString(0),
+            r.getString(1), r.getLong(2), r.getDouble(3), r.getDouble(4));
       }
     }
   }

@@ -54,6 +54,7 @@ class PipelineTest {
   private static List<Row> articles;
   private static List<Row> mentions;
   private static List<Row> pairs;
+  private static List<Row> sentencePairs;
   private static List<Row> rejects;
 
   @BeforeAll
@@ -81,7 +82,8 @@ class PipelineTest {
 
     articles = table("articles").collectAsList();
     mentions = table("mentions").collectAsList();
-    pairs = table("cooccurrence").collectAsList();
+    pairs = table("cooccurrence").filter("level = 'document'").collectAsList();
+    sentencePairs = table("cooccurrence").filter("level = 'sentence'").collectAsList();
     rejects = table("rejects").collectAsList();
   }
 
@@ -291,6 +293,38 @@ class PipelineTest {
       assertThat(r.<Long>getAs("n_a")).isEqualTo(docsOf.get(a).size());
       assertThat(r.<Long>getAs("n_b")).isEqualTo(docsOf.get(b).size());
       assertThat(r.<Long>getAs("n")).isEqualTo(canonical.size());
+    }
+  }
+
+  @Test
+  void sentenceLevelCountsReconcileWithMentionsAndSentencesOfCanonicalArticles() {
+    Set<String> canonical = new HashSet<>();
+    long sentences = 0;
+    for (Row a : articles) {
+      if (a.<Boolean>getAs("is_canonical")) {
+        canonical.add(a.getAs("article_id"));
+        sentences += io.kliping.entities.SentenceSplitter.sentenceStarts(a.getAs("text")).length;
+      }
+    }
+    Map<String, Set<String>> unitsOf = new HashMap<>();
+    for (Row m : mentions) {
+      if (canonical.contains(m.<String>getAs("article_id"))) {
+        unitsOf.computeIfAbsent(m.getAs("entity_id"), k -> new HashSet<>())
+            .add(m.getAs("article_id") + ":" + m.getAs("sentence_idx"));
+      }
+    }
+    assertThat(sentencePairs).isNotEmpty();
+    for (Row r : sentencePairs) {
+      Set<String> both = new HashSet<>(unitsOf.get(r.<String>getAs("entity_a")));
+      both.retainAll(unitsOf.get(r.<String>getAs("entity_b")));
+      assertThat(r.<Long>getAs("n_ab")).isEqualTo(both.size());
+      assertThat(r.<Long>getAs("n_a")).isEqualTo(unitsOf.get(r.<String>getAs("entity_a")).size());
+      assertThat(r.<Long>getAs("n")).isEqualTo(sentences);
+      assertThat(r.<String>getAs("counting")).isEqualTo("canonical");
+    }
+    // Two entities in one sentence are also in one document.
+    for (Row r : sentencePairs) {
+      assertThat(pair(r.getAs("entity_a"), r.getAs("entity_b"))).as(r.toString()).isNotNull();
     }
   }
 
