@@ -13,7 +13,8 @@
 # given) from the Maven-resolved classpath, building the jar first when sources changed.
 #
 # ingest and pipeline without --input read the bundled sample (sample/news/).
-# Exit codes: 0 ok, 64 bad usage or configuration, 66 input not found, 70 run failed.
+# Exit codes: 0 ok, 64 bad usage or configuration, 66 input (file or table partition) not found,
+# 70 run failed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +23,7 @@ PROVIDED_CP="$ROOT/jobs/target/classpath-provided.txt"
 MAIN=io.kliping.jobs.Main
 SAMPLE="$ROOT/sample/news"
 
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
 
 [ $# -ge 1 ] || usage
 job=$1; shift

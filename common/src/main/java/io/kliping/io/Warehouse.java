@@ -65,12 +65,12 @@ public final class Warehouse {
   /**
    * Reads one date of a table with its contract schema (without the {@code dt} column).
    *
-   * @throws IllegalStateException when the partition does not exist (the stage that writes it has
-   *                               not run for that date)
+   * @throws InputException when the partition does not exist (the stage that writes it has not
+   *                         run for that date)
    */
   public Dataset<Row> read(TableSpec table, LocalDate dt) {
     if (!hasPartition(table, dt)) {
-      throw new IllegalStateException("table '" + table.name() + "' has no partition for dt=" + dt
+      throw new InputException("table '" + table.name() + "' has no partition for dt=" + dt
           + " under " + root + ": run the stage that writes it first");
     }
     return spark.read().schema(nullable(table.schema()))

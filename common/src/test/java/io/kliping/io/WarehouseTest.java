@@ -87,7 +87,7 @@ class WarehouseTest extends SparkTestBase {
   void readingAMissingDateSaysWhichStageToRun() {
     Warehouse wh = new Warehouse(spark, tmp.toString(), 1);
     assertThatThrownBy(() -> wh.read(Tables.ARTICLES, D1))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("articles")
+        .isInstanceOf(InputException.class).hasMessageContaining("articles")
         .hasMessageContaining("dt=" + D1);
   }
 

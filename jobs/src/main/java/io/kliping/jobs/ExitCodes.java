@@ -8,7 +8,7 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** Bad command line or configuration: nothing was run. Fix the call, do not retry. */
   public static final int USAGE = 64;
-  /** An input path matches nothing: nothing was run. */
+  /** An input path matches nothing, or an input table lacks the date: nothing was run. */
   public static final int NO_INPUT = 66;
   /** The run failed while working (Spark or I/O error, a failed consistency check). Retry. */
   public static final int FAILED = 70;

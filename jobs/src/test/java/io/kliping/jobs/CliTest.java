@@ -66,6 +66,15 @@ class CliTest {
   }
 
   @Test
+  void aStageWhoseInputTableIsMissingSaysWhichStageToRun() {
+    Outcome o = run("dedup", "--date", "2024-10-25", "--warehouse", tmp.resolve("empty").toString(),
+        "--set", "kliping.spark.shuffle-partitions=2");
+    assertThat(o.code()).isEqualTo(ExitCodes.NO_INPUT);
+    assertThat(o.err()).contains("'articles' has no partition for dt=2024-10-25")
+        .contains("run the stage that writes it first").doesNotContain("\tat ");
+  }
+
+  @Test
   void missingInputPathExitsWithNoInput() {
     Outcome o = run("ingest", "--input", tmp.resolve("nope.jsonl").toString(), "--date",
         "2024-10-25", "--warehouse", tmp.resolve("w").toString(), "--set",
