@@ -64,13 +64,17 @@ public final class ConfigLoader {
     }
     String key = override.substring(0, eq).trim();
     String value = override.substring(eq + 1).trim();
-    try {
-      return ConfigFactory.parseString(key + " = " + value);
-    } catch (com.typesafe.config.ConfigException notHocon) {
-      // A plain string such as a path with colons: quote it.
-      String quoted = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-      return parse(() -> ConfigFactory.parseString(key + " = " + quoted), "--set " + key);
-    }
+    // Lists, objects and quoted strings are HOCON; anything else is taken literally (quoted), so a
+    // path such as hdfs://nn/w or /data//x is never cut at what HOCON would read as a comment.
+    // Numbers and booleans still convert: the typed getters accept them as strings.
+    boolean hocon = value.startsWith("[") || value.startsWith("{") || value.startsWith("\"");
+    String literal = hocon ? value : quote(value);
+    return parse(() -> ConfigFactory.parseString(key + " = " + literal), "--set " + key);
+  }
+
+  /** {@code s} as a quoted HOCON string, for {@code key=value} overrides that must stay literal. */
+  public static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static Config parse(java.util.function.Supplier<Config> parser, String what) {

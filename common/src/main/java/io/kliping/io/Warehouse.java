@@ -77,8 +77,8 @@ public final class Warehouse {
         .parquet(partitionPath(table, dt).toString());
   }
 
-  /** A partition written to its staging folder, not yet visible to readers. */
-  public record Staged(TableSpec table, LocalDate dt, Path staging) {}
+  /** A partition written to its staging folder, not yet visible to readers, and its row count. */
+  public record Staged(TableSpec table, LocalDate dt, Path staging, long rows) {}
 
   /**
    * Replaces the date's partition of the table with {@code rows}: {@link #stage} then
@@ -108,20 +108,15 @@ public final class Warehouse {
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "zstd")
         .parquet(staging.toString());
-    return new Staged(table, dt, staging);
-  }
-
-  /** Rows in a staged partition (from Parquet footers). */
-  public long rows(Staged staged) {
-    return spark.read().schema(nullable(staged.table().schema()))
-        .parquet(staged.staging().toString()).count();
+    long written = spark.read().schema(nullable(table.schema())).parquet(staging.toString()).count();
+    return new Staged(table, dt, staging, written);
   }
 
   /**
    * Swaps staged partitions in, replacing the old ones by rename (each swap atomic on HDFS and
    * local file systems).
    *
-   * @return rows per published table name (counted from Parquet footers)
+   * @return rows per published table name
    */
   public Map<String, Long> publish(List<Staged> staged) {
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -139,8 +134,7 @@ public final class Warehouse {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot publish partition " + target, e);
       }
-      counts.put(s.table().name(),
-          spark.read().schema(nullable(s.table().schema())).parquet(target.toString()).count());
+      counts.put(s.table().name(), s.rows());
     }
     return counts;
   }

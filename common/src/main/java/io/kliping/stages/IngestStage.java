@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
@@ -108,8 +109,11 @@ public final class IngestStage {
 
   /** Parses, cleans and identifies every raw record (schema {@link RawRecords#SCHEMA}). */
   public Result apply(Dataset<Row> raw) {
-    // A gzip file is read by one task: spread its records before the per-record work.
-    Dataset<Row> prepared = raw.repartition(col("input_file"), col("position"))
+    // Blank lines separate nothing and are not records. A gzip file is read by one task: spread
+    // its records before the per-record work.
+    Dataset<Row> prepared = raw
+        .filter(col("line").isNull().or(trim(col("line"), " \t\r\f\u000B").notEqual("")))
+        .repartition(col("input_file"), col("position"))
         .mapPartitions(new PrepareRecords(settings),
         ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());
     // Two records with one id: the same URL twice is one article scraped twice (the first
@@ -163,29 +167,14 @@ public final class IngestStage {
       LanguageIdentifier languages = LanguageIdentifier.create(settings.languages());
       int batchYear = settings.batchDate().getYear();
       return new Iterator<>() {
-        private Row next = advance();
-
-        private Row advance() {
-          while (input.hasNext()) {
-            Row r = input.next();
-            Row out = prepare(r);
-            if (out != null) {
-              return out;
-            }
-          }
-          return null;
-        }
-
         @Override
         public boolean hasNext() {
-          return next != null;
+          return input.hasNext();
         }
 
         @Override
         public Row next() {
-          Row r = next;
-          next = advance();
-          return r;
+          return prepare(input.next());
         }
 
         private Row prepare(Row r) {
@@ -193,9 +182,6 @@ public final class IngestStage {
           String position = r.getString(1);
           boolean isJson = RawRecords.JSONL.equals(r.getString(2));
           String line = r.getString(3);
-          if (isJson && line.isBlank()) {
-            return null; // blank lines separate nothing and are not records
-          }
           ParseResult parsed = isJson ? json.parse(line)
               : textFiles.parse((byte[]) r.get(4), file);
           if (parsed instanceof ParseResult.Rejected rej) {

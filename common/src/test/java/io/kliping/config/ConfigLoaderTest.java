@@ -50,6 +50,9 @@ class ConfigLoaderTest {
     KlipingConfig c = ConfigLoader.load(Optional.empty(),
         List.of("kliping.warehouse=hdfs://nn:8020/kliping/warehouse", "kliping.date=2024-01-31"));
     assertThat(c.warehouse()).isEqualTo("hdfs://nn:8020/kliping/warehouse");
+    KlipingConfig d = ConfigLoader.load(Optional.empty(),
+        List.of("kliping.warehouse=/data//kliping # nightly", "kliping.date=2024-01-31"));
+    assertThat(d.warehouse()).isEqualTo("/data//kliping # nightly");
   }
 
   @Test

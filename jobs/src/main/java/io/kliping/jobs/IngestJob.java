@@ -42,7 +42,7 @@ final class IngestJob implements Callable<Integer> {
       Warehouse.Staged articles = wh.stage(Tables.ARTICLES, config.date(), result.articles());
       Warehouse.Staged rejects = wh.stage(Tables.REJECTS, config.date(), result.rejects());
       long records = result.prepared().count();
-      long written = wh.rows(articles) + wh.rows(rejects);
+      long written = articles.rows() + rejects.rows();
       if (records != written) {
         throw new IllegalStateException("input records (" + records + ") != articles + rejects ("
             + written + "): nothing published");

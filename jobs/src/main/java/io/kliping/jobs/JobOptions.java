@@ -1,5 +1,7 @@
 package io.kliping.jobs;
 
+import static io.kliping.config.ConfigLoader.quote;
+
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +46,5 @@ public final class JobOptions {
       out.add("kliping.input.paths=[" + String.join(",", quoted) + "]");
     }
     return out;
-  }
-
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
