@@ -31,8 +31,18 @@ public record KlipingConfig(
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
   /** Where and how articles are read. */
-  public record Input(List<String> paths, String format, Fields fields, int minTextChars)
-      implements Serializable {}
+  public record Input(List<String> paths, String format, Fields fields, int minTextChars,
+      Csv csv) implements Serializable {}
+
+  /**
+   * CSV reading: {@code delimiter} is one character, or empty for comma (tab for .tsv files).
+   */
+  public record Csv(String delimiter, String encoding, int maxFieldChars) implements Serializable {
+    /** The delimiter as a char, {@code 0} for "by extension". */
+    public char delimiterChar() {
+      return delimiter.isEmpty() ? 0 : delimiter.charAt(0);
+    }
+  }
 
   /** Candidate field names of a JSON record, tried in order. */
   public record Fields(List<String> id, List<String> text, List<String> title, List<String> url,
@@ -42,7 +52,16 @@ public record KlipingConfig(
   /** Text cleaning switches. */
   public record Clean(boolean splitCommaJoinedParagraphs, boolean nfkc, boolean repairMojibake, boolean normaliseWhitespace,
       boolean dropDebrisLines, List<String> extraDebrisLinePatterns,
-      boolean dropRepeatedParagraphs) implements Serializable {}
+      boolean dropRepeatedParagraphs, RepeatedLines repeatedLines, boolean keepRawText)
+      implements Serializable {}
+
+  /**
+   * Lines learned as debris: a paragraph of at most {@code maxChars} characters found in at
+   * least {@code minArticles} articles and at least {@code minShare} of the articles of one
+   * source in the batch.
+   */
+  public record RepeatedLines(boolean enabled, int minArticles, double minShare, int maxChars)
+      implements Serializable {}
 
   /** Language identification. */
   public record Language(List<String> languages) implements Serializable {}
@@ -71,7 +90,8 @@ public record KlipingConfig(
     Config f = in.getConfig("fields");
     Input input = new Input(
         List.copyOf(in.getStringList("paths")),
-        oneOf("kliping.input.format", in.getString("format"), List.of("auto", "jsonl", "text")),
+        oneOf("kliping.input.format", in.getString("format"),
+            List.of("auto", "jsonl", "text", "csv", "parquet", "warc")),
         new Fields(
             nonEmpty("kliping.input.fields.id", f.getStringList("id")),
             nonEmpty("kliping.input.fields.text", f.getStringList("text")),
@@ -80,12 +100,14 @@ public record KlipingConfig(
             nonEmpty("kliping.input.fields.published-at", f.getStringList("published-at")),
             nonEmpty("kliping.input.fields.source", f.getStringList("source")),
             List.copyOf(f.getStringList("published-time"))),
-        atLeast("kliping.input.min-text-chars", in.getInt("min-text-chars"), 0));
+        atLeast("kliping.input.min-text-chars", in.getInt("min-text-chars"), 0),
+        csv(in.getConfig("csv")));
     Config cl = c.getConfig("clean");
     Clean clean = new Clean(cl.getBoolean("split-comma-joined-paragraphs"), cl.getBoolean("nfkc"), cl.getBoolean("repair-mojibake"),
         cl.getBoolean("normalise-whitespace"), cl.getBoolean("drop-debris-lines"),
         validRegexes(cl.getStringList("extra-debris-line-patterns")),
-        cl.getBoolean("drop-repeated-paragraphs"));
+        cl.getBoolean("drop-repeated-paragraphs"), repeatedLines(cl.getConfig("repeated-lines")),
+        cl.getBoolean("keep-raw-text"));
     Language language = new Language(
         nonEmpty("kliping.language.languages", c.getStringList("language.languages")));
     Config d = c.getConfig("dedup");
@@ -120,6 +142,32 @@ public record KlipingConfig(
     }
     return new KlipingConfig(warehouse, batchDate(c.getString("date"), zone), zone, input, clean,
         language, dedup, entities, cooc, output, spark);
+  }
+
+  private static Csv csv(Config c) {
+    String delimiter = c.getString("delimiter");
+    if (delimiter.length() > 1) {
+      throw new ConfigException("kliping.input.csv.delimiter must be one character or empty, got '"
+          + delimiter + "'");
+    }
+    String encoding = c.getString("encoding");
+    if (!java.nio.charset.Charset.isSupported(encoding)) {
+      throw new ConfigException("kliping.input.csv.encoding is not a known charset: '" + encoding
+          + "'");
+    }
+    return new Csv(delimiter, encoding,
+        atLeast("kliping.input.csv.max-field-chars", c.getInt("max-field-chars"), 1024));
+  }
+
+  private static RepeatedLines repeatedLines(Config c) {
+    double share = c.getDouble("min-share");
+    if (!(share >= 0.0 && share <= 1.0)) {
+      throw new ConfigException("kliping.clean.repeated-lines.min-share must be in [0, 1], got "
+          + share);
+    }
+    return new RepeatedLines(c.getBoolean("enabled"),
+        atLeast("kliping.clean.repeated-lines.min-articles", c.getInt("min-articles"), 2), share,
+        atLeast("kliping.clean.repeated-lines.max-chars", c.getInt("max-chars"), 1));
   }
 
   /** Parses a batch date strictly as yyyy-MM-dd; blank means today in {@code zone}. */

@@ -29,6 +29,7 @@ public final class Tables {
       field("published_at", TimestampType, true),
       field("lang", StringType, false),
       field("text", StringType, false),
+      field("raw_text", StringType, true),
       field("cluster_id", StringType, true),
       field("is_canonical", BooleanType, true),
       field("dup_type", StringType, true)}), List.of("article_id"));

@@ -23,6 +23,8 @@ import io.kliping.io.RawRecords;
 import io.kliping.text.CleaningSettings;
 import io.kliping.text.CommaJoinedParagraphs;
 import io.kliping.text.LanguageIdentifier;
+import io.kliping.text.RepeatedLineRemover;
+import io.kliping.text.RepeatedLineSettings;
 import io.kliping.text.TextCleaner;
 import java.io.Serializable;
 import java.net.URI;
@@ -38,6 +40,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -67,26 +70,36 @@ public final class IngestStage {
       f("source", DataTypes.StringType), f("url", DataTypes.StringType),
       f("title", DataTypes.StringType), f("published_at", DataTypes.TimestampType),
       f("lang", DataTypes.StringType), f("text", DataTypes.StringType),
+      f("raw_text", DataTypes.StringType),
       f("input_file", DataTypes.StringType), f("position", DataTypes.StringType),
       f("reject_reason", DataTypes.StringType), f("raw", DataTypes.StringType),
-      f("id_from_url", DataTypes.BooleanType)});
+      f("id_from_url", DataTypes.BooleanType), f("date_unparsed", DataTypes.BooleanType),
+      f("skipped", DataTypes.StringType), f("skipped_count", DataTypes.LongType)});
+
+  /** Rejected because nothing but debris learned from the batch was left. */
+  public static final String DEBRIS_ONLY = "debris_only";
 
   /**
-   * The two outputs of the stage: both read the same prepared records, which are persisted so
-   * the parsing runs once; close the result to release them.
+   * The outputs of the stage. {@code prepared} has one row per input record (plus, for WARC
+   * files, one row per kind of skipped record, with its count); it and the cleaned candidates
+   * are persisted so parsing and debris learning run once; close the result to release them.
+   * {@code debrisLines} are the lines learned as debris (source, line, articles).
    */
-  public record Result(Dataset<Row> articles, Dataset<Row> rejects, Dataset<Row> prepared)
-      implements AutoCloseable {
+  public record Result(Dataset<Row> articles, Dataset<Row> rejects, Dataset<Row> prepared,
+      Dataset<Row> cleaned, Dataset<Row> debrisLines) implements AutoCloseable {
     @Override
     public void close() {
+      cleaned.unpersist();
       prepared.unpersist();
     }
   }
 
   private final Settings settings;
+  private final RepeatedLineSettings repeatedLines;
 
-  private IngestStage(Settings settings) {
+  private IngestStage(Settings settings, RepeatedLineSettings repeatedLines) {
     this.settings = settings;
+    this.repeatedLines = repeatedLines;
   }
 
   /** The stage for a run's configuration and batch date. */
@@ -103,8 +116,10 @@ public final class IngestStage {
             fl.publishedTime()),
         new CleaningSettings(c.nfkc(), c.repairMojibake(), c.normaliseWhitespace(),
             List.copyOf(debris), c.dropRepeatedParagraphs()),
-        c.splitCommaJoinedParagraphs(), config.language().languages(), config.timeZone(),
-        config.date(), config.input().minTextChars()));
+        c.splitCommaJoinedParagraphs(), c.keepRawText(), config.language().languages(),
+        config.timeZone(), config.date(), config.input().minTextChars()),
+        new RepeatedLineSettings(c.repeatedLines().enabled(), c.repeatedLines().minArticles(),
+            c.repeatedLines().minShare(), c.repeatedLines().maxChars()));
   }
 
   /** Parses, cleans and identifies every raw record (schema {@link RawRecords#SCHEMA}). */
@@ -112,15 +127,26 @@ public final class IngestStage {
     // Blank lines separate nothing and are not records. A gzip file is read by one task: spread
     // its records before the per-record work.
     Dataset<Row> prepared = raw
-        .filter(col("line").isNull().or(trim(col("line"), " \t\r\f\u000B").notEqual("")))
+        .filter(col("line").isNull().or(col("error").isNotNull()).or(col("skipped").isNotNull())
+            .or(trim(col("line"), " \t\r\f\u000B").notEqual("")))
         .repartition(col("input_file"), col("position"))
         .mapPartitions(new PrepareRecords(settings),
         ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());
+    Column candidate = col("reject_reason").isNull().and(col("skipped").isNull());
+    // Debris learned from the batch: paragraphs many articles of one source repeat.
+    RepeatedLineRemover.Result learned = RepeatedLineRemover.create(repeatedLines)
+        .apply(prepared.filter(candidate));
+    Column tooShort = functions.length(col("text")).lt(Math.max(1, settings.minTextChars()));
+    Dataset<Row> cleaned = learned.articles().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> debrisOnly = cleaned.filter(tooShort)
+        .select(col("input_file"), col("position"), lit(DEBRIS_ONLY).as("reason"),
+            substring(functions.coalesce(col("raw_text"), col("text")), 1, RAW_MAX_CHARS)
+                .as("raw"));
     // Two records with one id: the same URL twice is one article scraped twice (the first
     // occurrence stays, the others are rejects); the same text without a URL is a real copy
     // (another file or outlet) and stays, under an id derived from the text's id and its rank,
     // so dedup can report it as an exact duplicate.
-    Dataset<Row> ranked = prepared.filter(col("reject_reason").isNull())
+    Dataset<Row> ranked = cleaned.filter(not(tooShort))
         .withColumn("occurrence", row_number().over(Window.partitionBy(col("article_id"))
             .orderBy(col("input_file"), col("position"))));
     Column repeated = col("occurrence").gt(1);
@@ -130,14 +156,16 @@ public final class IngestStage {
             .otherwise(col("article_id")))
         .withColumn("cluster_id", lit(null).cast(DataTypes.StringType))
         .withColumn("is_canonical", lit(null).cast(DataTypes.BooleanType))
-        .withColumn("dup_type", lit(null).cast(DataTypes.StringType));
+        .withColumn("dup_type", lit(null).cast(DataTypes.StringType))
+        .drop("reject_reason", "raw", "id_from_url", "date_unparsed", "skipped",
+            "skipped_count", "occurrence");
     Dataset<Row> repeatedIds = ranked.filter(repeated.and(col("id_from_url")))
         .select(col("input_file"), col("position"), lit(DUPLICATE_ID).as("reason"),
             substring(col("text"), 1, RAW_MAX_CHARS).as("raw"));
     Dataset<Row> rejects = prepared.filter(col("reject_reason").isNotNull())
         .select(col("input_file"), col("position"), col("reject_reason").as("reason"), col("raw"))
-        .unionByName(repeatedIds);
-    return new Result(articles, rejects, prepared);
+        .unionByName(repeatedIds).unionByName(debrisOnly);
+    return new Result(articles, rejects, prepared, cleaned, learned.debrisLines());
   }
 
   private static StructField f(String name, org.apache.spark.sql.types.DataType type) {
@@ -146,7 +174,7 @@ public final class IngestStage {
 
   /** Everything the executors need; small and serialisable. */
   record Settings(FieldAliases fields, CleaningSettings cleaning,
-      boolean splitCommaJoinedParagraphs, List<String> languages,
+      boolean splitCommaJoinedParagraphs, boolean keepRawText, List<String> languages,
       ZoneId zone, LocalDate batchDate, int minTextChars) implements Serializable {}
 
   /** Per partition: one parser, cleaner, date parser and (shared) language detector. */
@@ -180,12 +208,18 @@ public final class IngestStage {
         private Row prepare(Row r) {
           String file = r.getString(0);
           String position = r.getString(1);
-          boolean isJson = RawRecords.JSONL.equals(r.getString(2));
+          String format = r.getString(2);
           String line = r.getString(3);
-          ParseResult parsed = isJson ? json.parse(line)
-              : textFiles.parse((byte[]) r.get(4), file);
+          if (!r.isNullAt(6)) {
+            return skipped(file, position, r.getString(6), Long.parseLong(line));
+          }
+          if (!r.isNullAt(5)) {
+            return reject(file, position, r.getString(5), line);
+          }
+          boolean isText = RawRecords.TEXT.equals(format);
+          ParseResult parsed = isText ? textFiles.parse((byte[]) r.get(4), file) : json.parse(line);
           if (parsed instanceof ParseResult.Rejected rej) {
-            String raw = isJson ? line : TextFileArticleParser.decode((byte[]) r.get(4));
+            String raw = isText ? TextFileArticleParser.decode((byte[]) r.get(4)) : line;
             return reject(file, position, rej.reason(), raw);
           }
           RawArticle a = ((ParseResult.Ok) parsed).article();
@@ -193,18 +227,21 @@ public final class IngestStage {
               ? CommaJoinedParagraphs.split(a.text()) : a.text());
           if (text.length() < Math.max(1, settings.minTextChars())) {
             return reject(file, position, text.isEmpty() ? EMPTY_TEXT : TOO_SHORT,
-                isJson ? line : a.text());
+                isText ? a.text() : line);
           }
           String url = UrlNormalizer.normalize(a.url());
           String id = url != null ? ArticleIds.fromUrl(url) : ArticleIds.fromContent(text);
           Timestamp published = dates.parse(a.publishedRaw(), batchYear)
               .map(Timestamp::from).orElse(null);
+          boolean dateUnparsed = published == null && a.publishedRaw() != null
+              && !a.publishedRaw().isBlank();
           String sourceId = a.sourceId() != null ? a.sourceId()
-              : isJson ? file + ":" + position : file;
+              : isText ? file : file + ":" + position;
           String source = a.source() != null ? a.source() : host(url);
           String title = a.title() == null ? null : cleaner.clean(a.title());
           return RowFactory.create(id, sourceId, source, url, title, published,
-              languages.detect(text), text, file, position, null, null, url != null);
+              languages.detect(text), text, settings.keepRawText() ? a.text() : null, file,
+              position, null, null, url != null, dateUnparsed, null, null);
         }
       };
     }
@@ -212,8 +249,13 @@ public final class IngestStage {
     private static Row reject(String file, String position, String reason, String raw) {
       String truncated = raw == null ? null
           : raw.length() <= RAW_MAX_CHARS ? raw : raw.substring(0, RAW_MAX_CHARS);
-      return RowFactory.create(null, null, null, null, null, null, null, null, file, position,
-          reason, truncated, null);
+      return RowFactory.create(null, null, null, null, null, null, null, null, null, file,
+          position, reason, truncated, null, null, null, null);
+    }
+
+    private static Row skipped(String file, String position, String kind, long count) {
+      return RowFactory.create(null, null, null, null, null, null, null, null, null, file,
+          position, null, null, null, null, kind, count);
     }
 
     private static String host(String url) {

@@ -13,6 +13,9 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.compress.BZip2Codec;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +38,7 @@ class RawRecordsTest extends SparkTestBase {
       out.write(LINES.getBytes(StandardCharsets.UTF_8));
     }
     InputFiles.Listing files = InputFiles.list(new Configuration(), List.of(tmp.toString()), "auto");
-    assertThat(files.jsonl()).hasSize(3);
+    assertThat(files.files(InputFiles.Format.JSONL)).hasSize(3);
 
     List<Row> rows = RawRecords.read(spark, files).orderBy("input_file", "position").collectAsList();
     for (String file : List.of("a.jsonl", "b.jsonl.gz", "c.jsonl.bz2")) {
@@ -59,5 +62,39 @@ class RawRecordsTest extends SparkTestBase {
     assertThat(r.getString(1)).isEqualTo("0");
     assertThat(r.getString(2)).isEqualTo(RawRecords.TEXT);
     assertThat((byte[]) r.get(4)).isEqualTo(latin1);
+  }
+
+  @Test
+  void csvAndParquetRowsBecomeJsonObjectsWithTheirPosition() throws IOException {
+    Files.writeString(tmp.resolve("export.csv"),
+        "title,content\nA,\"line one\nline two\"\nB,b,extra\n");
+    Path parquet = tmp.resolve("table");
+    spark.createDataFrame(List.of(RowFactory.create("P1", "body one", 1L),
+            RowFactory.create("P2", "body two", 2L)),
+        new StructType().add("title", DataTypes.StringType).add("content", DataTypes.StringType)
+            .add("n", DataTypes.LongType))
+        .coalesce(1).write().parquet(parquet.toString());
+    Files.writeString(tmp.resolve("broken.parquet"), "PAR1 not really");
+    InputFiles.Listing files = InputFiles.list(new Configuration(), List.of(tmp.toString()), "auto");
+    assertThat(files.files(InputFiles.Format.PARQUET)).hasSize(2);
+
+    List<Row> rows = RawRecords.read(spark, files).orderBy("format", "input_file", "position")
+        .collectAsList();
+    assertThat(rows).extracting(r -> name(r.getString(0)) + "|" + r.getString(1) + "|"
+            + r.getString(2) + "|" + r.getString(5))
+        .containsExactly(
+            "export.csv|line 2|csv|null",
+            "export.csv|line 4|csv|" + CsvRecordReader.EXTRA_FIELDS,
+            "broken.parquet|file|parquet|" + RawRecords.UNREADABLE,
+            name(files.files(InputFiles.Format.PARQUET).get(1)) + "|row 0|parquet|null",
+            name(files.files(InputFiles.Format.PARQUET).get(1)) + "|row 1|parquet|null");
+    assertThat(rows.get(0).getString(3)).isEqualTo("{\"title\":\"A\",\"content\":\"line one\\nline two\"}");
+    assertThat(rows.get(3).getString(3)).isEqualTo("{\"title\":\"P1\",\"content\":\"body one\",\"n\":1}");
+    // the same file name as the listing gives, so per-file reports add up
+    assertThat(rows.get(3).getString(0)).isEqualTo(files.files(InputFiles.Format.PARQUET).get(1));
+  }
+
+  private static String name(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 }

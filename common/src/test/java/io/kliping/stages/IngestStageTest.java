@@ -24,12 +24,13 @@ class IngestStageTest extends SparkTestBase {
       + "deployment of North Korean troops to Russia, diplomats said.";
 
   private static Row line(String file, long offset, String json) {
-    return RowFactory.create(file, Long.toString(offset), RawRecords.JSONL, json, null);
+    return RowFactory.create(file, Long.toString(offset), RawRecords.JSONL, json, null, null,
+        null);
   }
 
   private static Row textFile(String file, String content) {
     return RowFactory.create(file, "0", RawRecords.TEXT, null,
-        content.getBytes(StandardCharsets.UTF_8));
+        content.getBytes(StandardCharsets.UTF_8), null, null);
   }
 
   private static String json(String id, String url, String text) {
@@ -95,6 +96,43 @@ class IngestStageTest extends SparkTestBase {
           .isEqualTo(ArticleIds.fromContent(articles.get(0).getAs("text")))
           .isNotEqualTo(articles.get(1).<String>getAs("article_id"));
       assertThat(articles.get(1).<String>getAs("article_id")).matches("[0-9a-f]{32}");
+    }
+  }
+
+  @Test
+  void damageAndSkippedRecordsFromTheReadersAreRejectsAndCountsNotArticles() {
+    try (IngestStage.Result r = ingest(List.of(
+        line("a.jsonl.gz", 0, json("1", "https://x.id/a", BODY)),
+        RowFactory.create("a.jsonl.gz", "7311", RawRecords.JSONL, "EOFException: Unexpected end",
+            null, RawRecords.TRUNCATED, null),
+        RowFactory.create("c.warc.gz", "skipped", "warc", "12", null, null, "request")))) {
+      assertThat(r.articles().count()).isEqualTo(1);
+      assertThat(r.rejects().collectAsList()).extracting(x -> x.<String>getAs("position") + ":"
+          + x.getAs("reason") + ":" + x.getAs("raw"))
+          .containsExactly("7311:truncated_file:EOFException: Unexpected end");
+      assertThat(r.prepared().filter("skipped is not null").collectAsList())
+          .extracting(x -> x.<String>getAs("skipped") + "=" + x.getAs("skipped_count"))
+          .containsExactly("request=12");
+    }
+  }
+
+  @Test
+  void rawTextIsKeptForAuditAndUnreadableDatesAreFlaggedNotRejected() {
+    String body = "loading...\\n" + BODY + "\\nBaca juga: Kim Jong Un bertemu Putin";
+    try (IngestStage.Result r = ingest(List.of(
+        line("a.jsonl", 0, "{\"url\": \"https://x.id/a\", \"date\": \"kemarin sore\", "
+            + "\"text\": \"" + body + "\"}"),
+        line("a.jsonl", 900, "{\"url\": \"https://x.id/b\", \"date\": \"26 Oktober 2019\", "
+            + "\"text\": \"" + BODY + "\"}")))) {
+      List<Row> articles = r.articles().orderBy("url").collectAsList();
+      assertThat(articles).hasSize(2);
+      Row a = articles.get(0);
+      assertThat(a.<String>getAs("raw_text")).startsWith("loading...\n").contains("Baca juga");
+      assertThat(a.<String>getAs("text")).isEqualTo(BODY);
+      assertThat(a.<Object>getAs("published_at")).isNull();
+      assertThat(articles.get(1).<Object>getAs("published_at")).isNotNull();
+      assertThat(r.prepared().filter("date_unparsed").select("position").collectAsList())
+          .extracting(x -> x.getString(0)).containsExactly("0");
     }
   }
 }

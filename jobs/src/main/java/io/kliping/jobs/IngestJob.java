@@ -1,5 +1,7 @@
 package io.kliping.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.kliping.config.KlipingConfig;
 import io.kliping.io.InputException;
 import io.kliping.io.InputFiles;
@@ -7,6 +9,7 @@ import io.kliping.io.RawRecords;
 import io.kliping.io.Warehouse;
 import io.kliping.schema.Tables;
 import io.kliping.stages.IngestStage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code ingest}: input files to the {@code articles} and {@code rejects} tables of a date. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Read article dumps (JSON Lines, .txt folders), clean, identify language, "
+    description = "Read article dumps (JSON Lines, .txt folders, CSV, Parquet, WARC/WET), clean, identify language, "
         + "assign ids; write articles and rejects for the batch date.")
 final class IngestJob implements Callable<Integer> {
   @Mixin
@@ -33,25 +36,35 @@ final class IngestJob implements Callable<Integer> {
     InputFiles.Listing files = InputFiles.list(ctx.spark().sparkContext().hadoopConfiguration(),
         config.input().paths(), config.input().format());
     if (files.isEmpty()) {
-      throw new InputException("no article files (.jsonl, .json, .ndjson, optionally .gz/.bz2; "
-          + ".txt) in " + config.input().paths());
+      throw new InputException("no article files (.jsonl/.json/.ndjson, .txt, .csv/.tsv, "
+          + ".parquet, .warc/.wet, optionally .gz/.bz2) in " + config.input().paths()
+          + (files.skipped().isEmpty() ? "" : "; skipped " + files.skipped()));
     }
+    KlipingConfig.Csv csv = config.input().csv();
     Warehouse wh = ctx.warehouse();
-    try (IngestStage.Result result = IngestStage.create(config)
-        .apply(RawRecords.read(ctx.spark(), files))) {
+    try (IngestStage.Result result = IngestStage.create(config).apply(RawRecords.read(
+        ctx.spark(), files,
+        new RawRecords.CsvOptions(csv.delimiterChar(), csv.encoding(), csv.maxFieldChars())))) {
       Warehouse.Staged articles = wh.stage(Tables.ARTICLES, config.date(), result.articles());
       Warehouse.Staged rejects = wh.stage(Tables.REJECTS, config.date(), result.rejects());
-      long records = result.prepared().count();
+      long records = result.prepared().filter(col("skipped").isNull()).count();
       long written = articles.rows() + rejects.rows();
       if (records != written) {
         throw new IllegalStateException("input records (" + records + ") != articles + rejects ("
             + written + "): nothing published");
       }
+      IngestSummary summary = IngestSummary.of(result);
       Map<String, Long> counts = new LinkedHashMap<>();
-      counts.put("files", (long) (files.jsonl().size() + files.text().size()));
+      counts.put("files", (long) files.count());
+      counts.put("files_skipped", (long) files.skipped().size());
       counts.put("records", records);
       counts.putAll(wh.publish(List.of(articles, rejects)));
-      return new StageReport("ingest", config.date().toString(), counts, Jobs.secondsSince(start));
+      counts.putAll(summary.counts());
+      List<String> details = new ArrayList<>();
+      files.skipped().forEach(f -> details.add("skipped (not an article file): " + f));
+      details.addAll(summary.details());
+      return new StageReport("ingest", config.date().toString(), counts, Jobs.secondsSince(start),
+          details);
     }
   }
 }

@@ -37,6 +37,7 @@ final class Jobs {
       List<StageReport> reports = body.run(ctx);
       if (reports.size() == 1) {
         System.out.println(reports.get(0).line());
+        reports.get(0).details().forEach(d -> System.out.println("  " + d));
       } else {
         RunSummary.print(ctx, reports, (System.nanoTime() - start) / 1e9, System.out);
       }

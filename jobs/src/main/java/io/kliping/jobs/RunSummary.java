@@ -30,6 +30,7 @@ final class RunSummary {
         seconds, ctx.spark().sparkContext().master(), ctx.config().warehouse());
     for (StageReport r : reports) {
       out.printf(Locale.ROOT, "  %-13s %6.1f s  %s%n", r.stage(), r.seconds(), r.counts());
+      r.details().forEach(d -> out.println("      " + d));
     }
     List<Row> reasons = wh.read(Tables.REJECTS, dt).groupBy(col("reason"))
         .agg(count(lit(1)).as("n")).orderBy(col("n").desc(), col("reason")).collectAsList();
