@@ -21,6 +21,8 @@ public final class TextFileArticleParser implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
 
   public static final String EMPTY_TEXT = "empty_text";
+  /** A file with NUL bytes (and no UTF-16 byte-order mark): an image, archive or PDF. */
+  public static final String BINARY_CONTENT = "binary_content";
 
   static final int MAX_TITLE_CHARS = 200;
 
@@ -31,6 +33,9 @@ public final class TextFileArticleParser implements Serializable {
       Pattern.compile("(?i)(?:https?://)?(?:www\\.)?(?:[\\p{L}\\d-]+\\.)+\\p{L}{2,6}/?");
 
   public ParseResult parse(byte[] content, String path) {
+    if (isBinary(content)) {
+      return ParseResult.rejected(BINARY_CONTENT, path);
+    }
     String decoded = decode(content);
     if (!decoded.isEmpty() && decoded.charAt(0) == '\uFEFF') {
       decoded = decoded.substring(1);
@@ -75,7 +80,33 @@ public final class TextFileArticleParser implements Serializable {
     return !DOMAIN.matcher(line).matches();
   }
 
+  /** NUL bytes in the first 8 KiB of a file that is not UTF-16. */
+  static boolean isBinary(byte[] content) {
+    if (hasUtf16Bom(content)) {
+      return false;
+    }
+    int n = Math.min(content.length, 8192);
+    for (int i = 0; i < n; i++) {
+      if (content[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasUtf16Bom(byte[] c) {
+    return c.length >= 2 && ((c[0] == (byte) 0xFF && c[1] == (byte) 0xFE)
+        || (c[0] == (byte) 0xFE && c[1] == (byte) 0xFF));
+  }
+
+  /**
+   * Strict UTF-8, else UTF-16 when the file starts with its byte-order mark, else
+   * windows-1252 (which maps every byte, so nothing is lost).
+   */
   public static String decode(byte[] content) {
+    if (hasUtf16Bom(content)) {
+      return new String(content, StandardCharsets.UTF_16);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

@@ -122,4 +122,18 @@ class TextFileArticleParserTest {
     assertThat(parser.parse(utf8(file), "empty.txt"))
         .isEqualTo(new ParseResult.Rejected("empty_text", "empty.txt"));
   }
+
+  @Test
+  void binaryFilesAreRejectedButUtf16WithAByteOrderMarkIsText() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'};
+    assertThat(new TextFileArticleParser().parse(png, "tech/001.txt"))
+        .isInstanceOfSatisfying(ParseResult.Rejected.class,
+            r -> assertThat(r.reason()).isEqualTo(TextFileArticleParser.BINARY_CONTENT));
+    byte[] utf16 = "Judul\n\nIsi berita yang cukup panjang.".getBytes(java.nio.charset.StandardCharsets.UTF_16);
+    ParseResult ok = new TextFileArticleParser().parse(utf16, "a.txt");
+    assertThat(ok).isInstanceOfSatisfying(ParseResult.Ok.class, r -> {
+      assertThat(r.article().title()).isEqualTo("Judul");
+      assertThat(r.article().text()).isEqualTo("Isi berita yang cukup panjang.");
+    });
+  }
 }
