@@ -51,8 +51,13 @@ public final class InputFiles {
 
   private static final int SNIFF_BYTES = 512;
 
-  /** The files found, per format, sorted so the listing is deterministic. */
-  public record Listing(Map<Format, List<String>> byFormat, List<String> skipped) {
+  /**
+   * The files found, per format, sorted so the listing is deterministic; {@code empty} names
+   * the zero-length ones among them (Spark's file sources drop those silently, so a reader that
+   * counts a whole file as one record must add them back).
+   */
+  public record Listing(Map<Format, List<String>> byFormat, List<String> skipped,
+      java.util.Set<String> empty) {
     public Listing {
       EnumMap<Format, List<String>> copy = new EnumMap<>(Format.class);
       for (Format f : Format.values()) {
@@ -60,6 +65,11 @@ public final class InputFiles {
       }
       byFormat = Collections.unmodifiableMap(copy);
       skipped = List.copyOf(skipped);
+      empty = java.util.Set.copyOf(empty);
+    }
+
+    public Listing(Map<Format, List<String>> byFormat, List<String> skipped) {
+      this(byFormat, skipped, java.util.Set.of());
     }
 
     /** The files of one format (possibly empty). */
@@ -88,6 +98,7 @@ public final class InputFiles {
     Format forced = Format.parse(format);
     Map<Format, TreeSet<String>> found = new EnumMap<>(Format.class);
     TreeSet<String> skipped = new TreeSet<>();
+    TreeSet<String> empty = new TreeSet<>();
     for (String p : paths) {
       Path path = new Path(p);
       FileSystem fs;
@@ -116,12 +127,15 @@ public final class InputFiles {
           skipped.add(name);
         } else {
           found.computeIfAbsent(detected, k -> new TreeSet<>()).add(name);
+          if (f.getLen() == 0) {
+            empty.add(name);
+          }
         }
       }
     }
     Map<Format, List<String>> byFormat = new EnumMap<>(Format.class);
     found.forEach((f, names) -> byFormat.put(f, List.copyOf(names)));
-    return new Listing(byFormat, List.copyOf(skipped));
+    return new Listing(byFormat, List.copyOf(skipped), empty);
   }
 
   /** The format of a file by its name, or null when the name does not say. */

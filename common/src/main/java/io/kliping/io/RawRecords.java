@@ -90,7 +90,7 @@ public final class RawRecords {
       }
       Dataset<Row> part = switch (format) {
         case JSONL -> jsonLines(spark, list);
-        case TEXT -> textFiles(spark, list);
+        case TEXT -> textFiles(spark, list, files.empty());
         case CSV -> PerFileRecords.read(spark, list, Format.CSV.id(), true,
             new PerFileRecords.Csv(new CsvRecordReader(csv.delimiter(), csv.encoding(),
                 csv.maxFieldChars())));
@@ -119,13 +119,28 @@ public final class RawRecords {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  static Dataset<Row> textFiles(SparkSession spark, List<String> files) {
-    return spark.read().format("binaryFile")
-        .load(files.toArray(String[]::new))
+  /** Whole files; an empty file is a record too (with no bytes), which Spark would drop. */
+  static Dataset<Row> textFiles(SparkSession spark, List<String> files,
+      java.util.Set<String> empty) {
+    List<Row> emptyRows = new ArrayList<>();
+    List<String> nonEmpty = new ArrayList<>();
+    for (String f : files) {
+      if (empty.contains(f)) {
+        emptyRows.add(RowFactory.create(f, "0", TEXT, null, new byte[0], null, null));
+      } else {
+        nonEmpty.add(f);
+      }
+    }
+    Dataset<Row> out = spark.createDataFrame(emptyRows, SCHEMA);
+    if (nonEmpty.isEmpty()) {
+      return out;
+    }
+    return out.unionByName(spark.read().format("binaryFile")
+        .load(nonEmpty.toArray(String[]::new))
         .select(col("path").as("input_file"), lit("0").as("position"), lit(TEXT).as("format"),
             lit(null).cast(DataTypes.StringType).as("line"), col("content"),
             lit(null).cast(DataTypes.StringType).as("error"),
-            lit(null).cast(DataTypes.StringType).as("skipped"));
+            lit(null).cast(DataTypes.StringType).as("skipped")));
   }
 
   private static List<String> escapeCommas(List<String> files) {

@@ -8,6 +8,7 @@ import java.io.Serial;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,6 +21,10 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Texts with fewer than {@value #MIN_LETTERS} letters are {@code und}. Only the first {@value
  * #PREFIX_CHARS} characters are examined: the language of a news
  * article is settled long before that, and detection cost grows with length.
+ *
+ * <p>When Indonesian and Malay are Lingua's top two, {@link IndonesianMalayDisambiguator} has the
+ * last word; otherwise Lingua's ranking stands, with a tie between the top two being {@code und}
+ * as in Lingua's own {@code detectLanguageOf}.
  */
 final class LinguaLanguageIdentifier implements LanguageIdentifier {
   @Serial private static final long serialVersionUID = 1L;
@@ -59,11 +64,42 @@ final class LinguaLanguageIdentifier implements LanguageIdentifier {
       return only; // Lingua needs two languages; with one, every text is that language
     }
     String sample = text.length() > PREFIX_CHARS ? text.substring(0, cutPoint(text)) : text;
-    Language language = detector().detectLanguageOf(sample);
+    Language language = mostLikely(sample, detector().computeLanguageConfidenceValues(sample));
     if (language == Language.UNKNOWN) {
       return UNDETERMINED;
     }
     return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Lingua's first choice, unless Indonesian and Malay lead, or {@code UNKNOWN} on a tie. */
+  private static Language mostLikely(String sample, Map<Language, Double> confidences) {
+    Language first = Language.UNKNOWN;
+    Language second = Language.UNKNOWN;
+    double firstValue = 0;
+    double secondValue = 0;
+    for (Map.Entry<Language, Double> entry : confidences.entrySet()) {
+      double value = entry.getValue();
+      if (first == Language.UNKNOWN || value > firstValue) {
+        second = first;
+        secondValue = firstValue;
+        first = entry.getKey();
+        firstValue = value;
+      } else if (second == Language.UNKNOWN || value > secondValue) {
+        second = entry.getKey();
+        secondValue = value;
+      }
+    }
+    if (isIndonesianAndMalay(first, second)) {
+      double indonesian = first == Language.INDONESIAN ? firstValue : secondValue;
+      double malay = first == Language.MALAY ? firstValue : secondValue;
+      return IndonesianMalayDisambiguator.decide(sample, indonesian, malay);
+    }
+    return second != Language.UNKNOWN && firstValue == secondValue ? Language.UNKNOWN : first;
+  }
+
+  private static boolean isIndonesianAndMalay(Language a, Language b) {
+    return (a == Language.INDONESIAN && b == Language.MALAY)
+        || (a == Language.MALAY && b == Language.INDONESIAN);
   }
 
   /** Below {@value #MIN_LETTERS} letters ("loading...", ", , -") any answer would be a guess. */
