@@ -10,6 +10,11 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.split;
@@ -41,6 +46,10 @@ import org.apache.spark.sql.types.StructType;
  *       int array) and filtered out of the split text, so the kept paragraphs stay in their order
  *       and untouched articles are not rewritten at all.
  * </ol>
+ *
+ * <p>Lines are compared by a key of their letters and digits in lower case, so the variants a
+ * site's templates produce ("#GrowFearless with FIMELA", "#growfearless with Fimela!") count as
+ * one line; the learned line reported is the smallest variant.
  *
  * <p>The join of paragraphs with the learned lines is keyed by a line that can be in every article
  * of a source; it is left to adaptive execution, which broadcasts the learned lines when they are
@@ -78,17 +87,22 @@ public final class RepeatedLineRemover {
           List.of(), DEBRIS_LINES));
     }
     Dataset<Row> debris = learn(articles);
-    return new Result(remove(articles, debris), debris);
+    return new Result(remove(articles, debris), debris.drop("key"));
   }
 
-  /** Lines of {@link #DEBRIS_LINES}: candidates frequent enough in their source. */
+  /**
+   * Candidates frequent enough in their source: {@code source, key, line, articles}. Each
+   * article contributes each (key, variant) once.
+   */
   private Dataset<Row> learn(Dataset<Row> articles) {
     Column paragraphs = split(col("text"), PARAGRAPH_BREAK);
-    Column candidates = array_distinct(filter(paragraphs, this::isCandidate));
+    Column entries = array_distinct(transform(filter(paragraphs, this::isCandidate),
+        p -> struct(key(p).as("key"), p.as("line"))));
     Dataset<Row> lineCounts = articles
-        .select(col("source"), explode(candidates).as("line"))
-        .groupBy(col("source"), col("line"))
-        .agg(count(lit(1)).as("articles"))
+        .select(col("source"), explode(entries).as("e"))
+        .filter(length(col("e.key")).gt(0))
+        .groupBy(col("source"), col("e.key").as("key"))
+        .agg(count(lit(1)).as("articles"), min(col("e.line")).as("line"))
         .filter(col("articles").geq(settings.minArticles()));
     Dataset<Row> sourceSizes = articles
         .filter(length(col("text")).gt(0))
@@ -98,19 +112,20 @@ public final class RepeatedLineRemover {
         .join(sourceSizes, col("source").eqNullSafe(col("sized_source")))
         // a ratio, not n * minShare: 3 / 30 is the double 0.1, while 30 * 0.1 exceeds 3
         .filter(col("articles").divide(col("source_articles")).geq(settings.minShare()))
-        .select(col("source"), col("line"), col("articles"));
+        .select(col("source"), col("key"), col("line"), col("articles"));
   }
 
-  /** The articles, with the paragraphs that are debris lines of their source filtered out. */
+  /** The articles, with the paragraphs whose key is a debris key of their source filtered out. */
   private Dataset<Row> remove(Dataset<Row> articles, Dataset<Row> debris) {
     Dataset<Row> paragraphs = articles.select(col("input_file"), col("position"), col("source"),
         posexplode(split(col("text"), PARAGRAPH_BREAK)).as(new String[] {"idx", "line"}));
-    Dataset<Row> candidates = paragraphs.filter(isCandidate(col("line")));
-    Dataset<Row> lines = debris.select(col("source").as("debris_source"),
-        col("line").as("debris_line"));
+    Dataset<Row> candidates = paragraphs.filter(isCandidate(col("line")))
+        .withColumn("key", key(col("line")));
+    Dataset<Row> keys = debris.select(col("source").as("debris_source"),
+        col("key").as("debris_key"));
     Dataset<Row> dropped = candidates
-        .join(lines, col("source").eqNullSafe(col("debris_source"))
-            .and(col("line").equalTo(col("debris_line"))))
+        .join(keys, col("source").eqNullSafe(col("debris_source"))
+            .and(col("key").equalTo(col("debris_key"))))
         .groupBy(col("input_file").as("dropped_file"), col("position").as("dropped_position"))
         .agg(collect_list(col("idx")).as("dropped"));
 
@@ -127,6 +142,11 @@ public final class RepeatedLineRemover {
         .join(dropped, col("input_file").equalTo(col("dropped_file"))
             .and(col("position").equalTo(col("dropped_position"))), "left")
         .select(output);
+  }
+
+  /** Letters and digits of a line, lower case: what makes two template variants one line. */
+  private static Column key(Column line) {
+    return lower(regexp_replace(line, "[^\\p{L}\\p{N}]+", ""));
   }
 
   /** A column name as {@code col} takes it literally (dots and backticks included). */

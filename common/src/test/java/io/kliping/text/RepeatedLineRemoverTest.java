@@ -248,4 +248,20 @@ class RepeatedLineRemoverTest extends SparkTestBase {
         .containsExactlyInAnyOrderElementsOf(one.articles().collectAsList())
         .extracting(r -> r.<String>getAs("text")).noneMatch(text -> text.contains("Footer"));
   }
+
+  @Test
+  void templateVariantsOfOneLineCountTogetherAndAreAllRemoved() {
+    article("f", "Isi satu.\n\n#GrowFearless with FIMELA");
+    article("f", "Isi dua.\n\n#growfearless with Fimela!");
+    article("f", "Isi tiga.\n\n#GrowFearless With FIMELA");
+    article("f", "Isi empat.");
+
+    RepeatedLineRemover.Result result = apply(SETTINGS, input());
+
+    assertThat(result.debrisLines().collectAsList())
+        .extracting(r -> r.getAs("source"), r -> r.getAs("line"), r -> r.getAs("articles"))
+        .containsExactly(tuple("f", "#GrowFearless With FIMELA", 3L));
+    assertThat(textByPosition(result.articles()).values())
+        .containsExactlyInAnyOrder("Isi satu.", "Isi dua.", "Isi tiga.", "Isi empat.");
+  }
 }
