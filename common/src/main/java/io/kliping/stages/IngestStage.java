@@ -81,15 +81,19 @@ public final class IngestStage {
 
   /**
    * The outputs of the stage. {@code prepared} has one row per input record (plus, for WARC
-   * files, one row per kind of skipped record, with its count); it and the cleaned candidates
-   * are persisted so parsing and debris learning run once; close the result to release them.
-   * {@code debrisLines} are the lines learned as debris (source, line, articles).
+   * files, one row per kind of skipped record, with its count). Every frame is persisted, so
+   * parsing, debris learning and id ranking run once however many counts a report takes;
+   * close the result to release them.
+   * {@code debrisLines} are the lines learned as debris (source, key, line, articles).
    */
   public record Result(Dataset<Row> articles, Dataset<Row> rejects, Dataset<Row> prepared,
       Dataset<Row> cleaned, Dataset<Row> debrisLines) implements AutoCloseable {
     @Override
     public void close() {
+      articles.unpersist();
+      rejects.unpersist();
       cleaned.unpersist();
+      debrisLines.unpersist();
       prepared.unpersist();
     }
   }
@@ -134,10 +138,12 @@ public final class IngestStage {
         ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());
     Column candidate = col("reject_reason").isNull().and(col("skipped").isNull());
     // Debris learned from the batch: paragraphs many articles of one source repeat.
-    RepeatedLineRemover.Result learned = RepeatedLineRemover.create(repeatedLines)
-        .apply(prepared.filter(candidate));
+    RepeatedLineRemover remover = RepeatedLineRemover.create(repeatedLines);
+    Dataset<Row> candidates = prepared.filter(candidate);
+    Dataset<Row> debrisLines = remover.learn(candidates).persist(StorageLevel.MEMORY_AND_DISK());
     Column tooShort = functions.length(col("text")).lt(Math.max(1, settings.minTextChars()));
-    Dataset<Row> cleaned = learned.articles().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> cleaned = remover.remove(candidates, debrisLines)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> debrisOnly = cleaned.filter(tooShort)
         .select(col("input_file"), col("position"), lit(DEBRIS_ONLY).as("reason"),
             substring(functions.coalesce(col("raw_text"), col("text")), 1, RAW_MAX_CHARS)
@@ -165,7 +171,8 @@ public final class IngestStage {
     Dataset<Row> rejects = prepared.filter(col("reject_reason").isNotNull())
         .select(col("input_file"), col("position"), col("reject_reason").as("reason"), col("raw"))
         .unionByName(repeatedIds).unionByName(debrisOnly);
-    return new Result(articles, rejects, prepared, cleaned, learned.debrisLines());
+    return new Result(articles.persist(StorageLevel.MEMORY_AND_DISK()),
+        rejects.persist(StorageLevel.MEMORY_AND_DISK()), prepared, cleaned, debrisLines);
   }
 
   private static StructField f(String name, org.apache.spark.sql.types.DataType type) {

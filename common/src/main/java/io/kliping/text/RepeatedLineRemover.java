@@ -91,10 +91,17 @@ public final class RepeatedLineRemover {
   }
 
   /**
-   * Candidates frequent enough in their source: {@code source, key, line, articles}. Each
-   * article contributes each (key, variant) once.
+   * The two steps of {@link #apply} apart, so a caller can persist the (small) learned lines
+   * and use them twice without learning them twice.
+   *
+   * @return candidates frequent enough in their source: {@code source, key, line, articles};
+   *         each article contributes each (key, variant) once
    */
-  private Dataset<Row> learn(Dataset<Row> articles) {
+  public Dataset<Row> learn(Dataset<Row> articles) {
+    if (!settings.enabled()) {
+      return articles.sparkSession().createDataFrame(List.of(), DEBRIS_LINES)
+          .withColumn("key", lit(null).cast(DataTypes.StringType));
+    }
     Column paragraphs = split(col("text"), PARAGRAPH_BREAK);
     Column entries = array_distinct(transform(filter(paragraphs, this::isCandidate),
         p -> struct(key(p).as("key"), p.as("line"))));
@@ -115,8 +122,15 @@ public final class RepeatedLineRemover {
         .select(col("source"), col("key"), col("line"), col("articles"));
   }
 
-  /** The articles, with the paragraphs whose key is a debris key of their source filtered out. */
-  private Dataset<Row> remove(Dataset<Row> articles, Dataset<Row> debris) {
+  /**
+   * The articles, with the paragraphs whose key is a debris key of their source filtered out.
+   *
+   * @param debris what {@link #learn} returned
+   */
+  public Dataset<Row> remove(Dataset<Row> articles, Dataset<Row> debris) {
+    if (!settings.enabled()) {
+      return articles;
+    }
     Dataset<Row> paragraphs = articles.select(col("input_file"), col("position"), col("source"),
         posexplode(split(col("text"), PARAGRAPH_BREAK)).as(new String[] {"idx", "line"}));
     Dataset<Row> candidates = paragraphs.filter(isCandidate(col("line")))

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -41,54 +42,77 @@ final class IngestSummary {
 
   static IngestSummary of(IngestStage.Result result) {
     IngestSummary s = new IngestSummary();
+    // Characters other than white space: cleaning re-joins paragraphs with a blank line, which
+    // is layout, not content.
     Row totals = result.articles().agg(count(lit(1)),
-        sum(length(coalesce(col("raw_text"), lit("")))),
-        sum(when(col("raw_text").isNotNull(), length(col("text"))).otherwise(0))).first();
-    for (Row r : result.rejects().groupBy(col("reason")).agg(count(lit(1)).as("n"))
-        .orderBy(col("reason")).collectAsList()) {
-      s.counts.put("reject." + r.getString(0), r.getLong(1));
+        sum(visibleChars(coalesce(col("raw_text"), lit("")))),
+        sum(when(col("raw_text").isNotNull(), visibleChars(col("text"))).otherwise(0))).first();
+    // one pass over the prepared records: skipped kinds, and (in the null group) bad dates
+    long unparsedDates = 0;
+    Map<String, Long> skipped = new java.util.TreeMap<>();
+    for (Row r : result.prepared().groupBy(col("skipped"))
+        .agg(sum(col("skipped_count")), sum(when(col("date_unparsed"), 1L).otherwise(0L)))
+        .collectAsList()) {
+      if (r.isNullAt(0)) {
+        unparsedDates = r.getLong(2);
+      } else {
+        skipped.put("skipped." + r.getString(0), r.getLong(1));
+      }
     }
-    for (Row r : result.prepared().filter(col("skipped").isNotNull()).groupBy(col("skipped"))
-        .agg(sum(col("skipped_count"))).orderBy(col("skipped")).collectAsList()) {
-      s.counts.put("skipped." + r.getString(0), r.getLong(1));
-    }
-    s.counts.put("warn.unparseable_date",
-        result.prepared().filter(col("date_unparsed")).count());
+    s.perFileAndReason(result);
+    s.counts.putAll(skipped);
+    s.counts.put("warn.unparseable_date", unparsedDates);
     s.counts.put("debris_lines_learned", result.debrisLines().count());
     long raw = totals.isNullAt(1) ? 0 : totals.getLong(1);
     long clean = totals.isNullAt(2) ? 0 : totals.getLong(2);
-    s.counts.put("raw_chars", raw);
-    s.counts.put("clean_chars", clean);
+    s.counts.put("raw_chars_nonspace", raw);
+    s.counts.put("clean_chars_nonspace", clean);
     if (raw > 0) {
       s.details.add(String.format(Locale.ROOT,
-          "cleaning removed %.2f%% of the articles' characters (%d of %d)",
+          "cleaning removed %.2f%% of the articles' non-space characters (%d of %d)",
           100.0 * (raw - clean) / raw, raw - clean, raw));
     }
-    s.perFile(result);
     return s;
   }
 
-  private void perFile(IngestStage.Result result) {
-    Dataset<Row> outcomes = result.articles().select(col("input_file"), lit(1L).as("articles"),
-            lit(0L).as("rejects"))
-        .unionByName(result.rejects().select(col("input_file"), lit(0L).as("articles"),
-            lit(1L).as("rejects")));
-    List<Row> files = outcomes.groupBy(col("input_file"))
-        .agg(sum(col("articles")).as("a"), sum(col("rejects")).as("r"))
-        .orderBy(col("r").desc(), col("input_file")).collectAsList();
+  private static org.apache.spark.sql.Column visibleChars(org.apache.spark.sql.Column text) {
+    return length(regexp_replace(text, "\\s+", ""));
+  }
+
+  /** Rejects per reason (into the counts) and per input file (into the details). */
+  private void perFileAndReason(IngestStage.Result result) {
+    Dataset<Row> outcomes = result.articles().select(col("input_file"),
+            lit(null).cast("string").as("reason"))
+        .unionByName(result.rejects().select(col("input_file"), col("reason")));
+    Map<String, long[]> byFile = new java.util.TreeMap<>(); // file -> {articles, rejects}
+    Map<String, Long> byReason = new java.util.TreeMap<>();
+    for (Row r : outcomes.groupBy(col("input_file"), col("reason")).agg(count(lit(1)))
+        .collectAsList()) {
+      long[] n = byFile.computeIfAbsent(r.getString(0), k -> new long[2]);
+      if (r.isNullAt(1)) {
+        n[0] += r.getLong(2);
+      } else {
+        n[1] += r.getLong(2);
+        byReason.merge("reject." + r.getString(1), r.getLong(2), Long::sum);
+      }
+    }
+    counts.putAll(byReason);
+    List<Map.Entry<String, long[]>> files = new ArrayList<>(byFile.entrySet());
+    files.sort(java.util.Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[1])
+        .thenComparing(Map.Entry::getKey));
     int listed = 0;
     long quietFiles = 0;
     long quietArticles = 0;
     long quietRejects = 0;
-    for (Row f : files) {
-      long rejects = f.getLong(2);
+    for (Map.Entry<String, long[]> f : files) {
+      long rejects = f.getValue()[1];
       if (rejects > 0 && listed < MAX_FILE_LINES) {
-        details.add(String.format(Locale.ROOT, "%s: %d articles, %d rejects", f.getString(0),
-            f.getLong(1), rejects));
+        details.add(String.format(Locale.ROOT, "%s: %d articles, %d rejects", f.getKey(),
+            f.getValue()[0], rejects));
         listed++;
       } else {
         quietFiles++;
-        quietArticles += f.getLong(1);
+        quietArticles += f.getValue()[0];
         quietRejects += rejects;
       }
     }
