@@ -80,14 +80,15 @@ public final class IngestStage {
   public static final String DEBRIS_ONLY = "debris_only";
 
   /**
-   * The outputs of the stage. {@code prepared} has one row per input record (plus, for WARC
+   * The outputs of the stage. {@code records} is the number of input records (article
+   * candidates), which must equal articles + rejects. {@code prepared} has one row per input record (plus, for WARC
    * files, one row per kind of skipped record, with its count). Every frame is persisted, so
    * parsing, debris learning and id ranking run once however many counts a report takes;
    * close the result to release them.
    * {@code debrisLines} are the lines learned as debris (source, key, line, articles).
    */
   public record Result(Dataset<Row> articles, Dataset<Row> rejects, Dataset<Row> prepared,
-      Dataset<Row> cleaned, Dataset<Row> debrisLines) implements AutoCloseable {
+      Dataset<Row> cleaned, Dataset<Row> debrisLines, long records) implements AutoCloseable {
     @Override
     public void close() {
       articles.unpersist();
@@ -136,6 +137,10 @@ public final class IngestStage {
         .repartition(col("input_file"), col("position"))
         .mapPartitions(new PrepareRecords(settings),
         ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());
+    // Materialise the parsed records now: the next steps run several jobs at once (adaptive
+    // execution submits independent query stages concurrently), and each would otherwise parse
+    // the whole input again while the cache is still empty.
+    long records = prepared.filter(col("skipped").isNull()).count();
     Column candidate = col("reject_reason").isNull().and(col("skipped").isNull());
     // Debris learned from the batch: paragraphs many articles of one source repeat.
     RepeatedLineRemover remover = RepeatedLineRemover.create(repeatedLines);
@@ -172,7 +177,7 @@ public final class IngestStage {
         .select(col("input_file"), col("position"), col("reject_reason").as("reason"), col("raw"))
         .unionByName(repeatedIds).unionByName(debrisOnly);
     return new Result(articles.persist(StorageLevel.MEMORY_AND_DISK()),
-        rejects.persist(StorageLevel.MEMORY_AND_DISK()), prepared, cleaned, debrisLines);
+        rejects.persist(StorageLevel.MEMORY_AND_DISK()), prepared, cleaned, debrisLines, records);
   }
 
   private static StructField f(String name, org.apache.spark.sql.types.DataType type) {

@@ -1,7 +1,5 @@
 package io.kliping.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.kliping.config.KlipingConfig;
 import io.kliping.io.InputException;
 import io.kliping.io.InputFiles;
@@ -47,7 +45,7 @@ final class IngestJob implements Callable<Integer> {
         new RawRecords.CsvOptions(csv.delimiterChar(), csv.encoding(), csv.maxFieldChars())))) {
       Warehouse.Staged articles = wh.stage(Tables.ARTICLES, config.date(), result.articles());
       Warehouse.Staged rejects = wh.stage(Tables.REJECTS, config.date(), result.rejects());
-      long records = result.prepared().filter(col("skipped").isNull()).count();
+      long records = result.records();
       long written = articles.rows() + rejects.rows();
       if (records != written) {
         throw new IllegalStateException("input records (" + records + ") != articles + rejects ("
