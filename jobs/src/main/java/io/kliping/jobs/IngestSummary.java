@@ -26,6 +26,8 @@ import org.apache.spark.sql.Row;
 final class IngestSummary {
   /** Files listed one by one in the details; the rest are summed up in one line. */
   static final int MAX_FILE_LINES = 20;
+  /** Learned debris lines shown, the most frequent first. */
+  static final int MAX_DEBRIS_LINES = 10;
 
   private final Map<String, Long> counts = new LinkedHashMap<>();
   private final List<String> details = new ArrayList<>();
@@ -63,6 +65,13 @@ final class IngestSummary {
     s.counts.putAll(skipped);
     s.counts.put("warn.unparseable_date", unparsedDates);
     s.counts.put("debris_lines_learned", result.debrisLines().count());
+    for (Row r : result.debrisLines().orderBy(col("articles").desc(), col("source"), col("key"))
+        .limit(MAX_DEBRIS_LINES).collectAsList()) {
+      String line = r.getAs("line");
+      s.details.add(String.format(Locale.ROOT, "learned debris of %s in %d articles: \"%s\"",
+          r.<String>getAs("source"), r.<Long>getAs("articles"),
+          line.length() > 80 ? line.substring(0, 80) + "..." : line));
+    }
     long raw = totals.isNullAt(1) ? 0 : totals.getLong(1);
     long clean = totals.isNullAt(2) ? 0 : totals.getLong(2);
     s.counts.put("raw_chars_nonspace", raw);
