@@ -66,10 +66,16 @@ public record KlipingConfig(
   /** Language identification. */
   public record Language(List<String> languages) implements Serializable {}
 
-  /** Near-duplicate detection. */
+  /**
+   * Near-duplicate detection. {@code indexDays}: earlier dates of the {@code dedup_index} a batch
+   * is compared with (0: each batch alone); {@code keepOldCanonical}: a cluster's canonical article
+   * of an earlier date stays canonical; {@code giantClusterSize}: clusters at least this big are
+   * counted and logged.
+   */
   public record Dedup(int shingleSize, boolean charShingles, int minTokens, int numPerm,
       double threshold, double falsePositiveWeight, double falseNegativeWeight, long seed,
-      List<String> sourceRanking) implements Serializable {}
+      List<String> sourceRanking, int indexDays, boolean keepOldCanonical, int giantClusterSize)
+      implements Serializable {}
 
   /** Entity gazetteers. */
   public record Entities(List<String> gazetteers) implements Serializable {}
@@ -124,7 +130,10 @@ public record KlipingConfig(
         d.getDouble("false-positive-weight"),
         d.getDouble("false-negative-weight"),
         d.getLong("seed"),
-        List.copyOf(d.getStringList("source-ranking")));
+        List.copyOf(d.getStringList("source-ranking")),
+        atLeast("kliping.dedup.index-days", d.getInt("index-days"), 0),
+        d.getBoolean("keep-old-canonical"),
+        atLeast("kliping.dedup.giant-cluster-size", d.getInt("giant-cluster-size"), 2));
     Entities entities = new Entities(
         nonEmpty("kliping.entities.gazetteers", c.getStringList("entities.gazetteers")));
     Config co = c.getConfig("cooccurrence");

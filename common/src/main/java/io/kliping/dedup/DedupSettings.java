@@ -19,6 +19,8 @@ import java.util.Set;
  * @param fnWeight weight of false negatives when choosing the LSH banding
  * @param seed MinHash seed; signatures of different seeds are not comparable
  * @param sourceRanking preferred sources for the canonical article, most preferred first
+ * @param keepOldCanonical in incremental dedup, a cluster's canonical article from an earlier
+ *     date stays canonical (false: the canonical is chosen again among all members)
  */
 public record DedupSettings(
     int shingleSize,
@@ -29,7 +31,8 @@ public record DedupSettings(
     double fpWeight,
     double fnWeight,
     long seed,
-    List<String> sourceRanking)
+    List<String> sourceRanking,
+    boolean keepOldCanonical)
     implements Serializable {
 
   /** Upper bound for {@code numPerm}: band keys hold at most 4096 bands. */
@@ -54,7 +57,25 @@ public record DedupSettings(
     sourceRanking = List.copyOf(sourceRanking);
   }
 
-  /** 5-word shingles, 3 tokens minimum, 128 components, Jaccard 0.7, balanced errors, no ranking. */
+  /** Settings that keep the canonical article of an earlier date's cluster. */
+  public DedupSettings(
+      int shingleSize,
+      boolean charShingles,
+      int minTokens,
+      int numPerm,
+      double threshold,
+      double fpWeight,
+      double fnWeight,
+      long seed,
+      List<String> sourceRanking) {
+    this(shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
+        sourceRanking, true);
+  }
+
+  /**
+   * 5-word shingles, 3 tokens minimum, 128 components, Jaccard 0.7, balanced errors, no ranking,
+   * old canonical articles kept.
+   */
   public static DedupSettings defaults() {
     return new DedupSettings(5, false, 3, 128, 0.7, 0.5, 0.5, 42L, List.of());
   }
@@ -62,13 +83,19 @@ public record DedupSettings(
   public DedupSettings withThreshold(double newThreshold) {
     return new DedupSettings(
         shingleSize, charShingles, minTokens, numPerm, newThreshold, fpWeight, fnWeight, seed,
-        sourceRanking);
+        sourceRanking, keepOldCanonical);
   }
 
   public DedupSettings withSourceRanking(List<String> newSourceRanking) {
     return new DedupSettings(
         shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
-        newSourceRanking);
+        newSourceRanking, keepOldCanonical);
+  }
+
+  public DedupSettings withKeepOldCanonical(boolean keep) {
+    return new DedupSettings(
+        shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
+        sourceRanking, keep);
   }
 
   /** The LSH banding for these settings (see {@link LshParams#optimal}). */

@@ -14,8 +14,20 @@ import org.apache.spark.sql.Row;
  * canonical article is the earliest published one (nulls last), then the longest normalised text,
  * then the best-ranked source (unlisted last), then the smallest {@code article_id}.
  *
+ * <p>Incremental: given the {@link Result#indexEntries() index entries} of earlier batches, a batch
+ * is also compared with them. Earlier clusters are taken as they are (edges between two index
+ * entries are never searched for) and are never rewritten: a new article joins an earlier cluster
+ * and keeps its id, and a new article similar to two earlier clusters merges them under the
+ * smaller of their ids. A cluster of new articles only is named by its smallest {@code
+ * article_id}. With {@link DedupSettings#keepOldCanonical()}, a cluster's earlier canonical
+ * article stays canonical (the policy chooses among the earlier canonicals when a merge brings
+ * several); otherwise the policy chooses among all members. An article already in the index
+ * (same {@code article_id}, delivered again) is a member of its own: with the same text it is an
+ * exact copy of its earlier delivery.
+ *
  * <p>Input: at least the columns of {@link DedupColumns#REQUIRED_INPUT_SCHEMA}; {@code article_id}
- * must be unique and non-null. Texts that normalise to nothing are never duplicates; texts shorter
+ * must be unique, non-null and must not start with U+0000 (that prefix names index clusters in the
+ * graph). Texts that normalise to nothing are never duplicates; texts shorter
  * than {@link DedupSettings#minTokens()} tokens are only exact duplicates. The output depends only
  * on the input rows, not on their partitioning.
  */
@@ -25,17 +37,36 @@ public interface Deduplicator {
     return new SparkDeduplicator(settings);
   }
 
-  /**
-   * Deduplicates {@code articles}. Fingerprinting and the connected-components rounds run eagerly
-   * (their results are local checkpoints); the returned datasets share them, so writing both does
-   * not recompute signatures. {@code articles} is read twice (fingerprints, final join): persist it
-   * first if it is expensive to recompute.
-   */
+  /** Deduplicates {@code articles} alone: {@link #apply(Dataset, Dataset)} with an empty index. */
   Result apply(Dataset<Row> articles);
 
   /**
-   * @param articles the input, every column untouched, plus {@link DedupColumns#ADDED_SCHEMA}
-   * @param duplicates one row per non-canonical article, {@link DedupColumns#DUPLICATES_SCHEMA}
+   * Deduplicates {@code articles} within themselves and against {@code index}, the {@link
+   * Result#indexEntries() index entries} of earlier batches (columns of {@link
+   * DedupColumns#INDEX_SCHEMA}; rows of another {@link DedupSettings#signatureScheme()} are
+   * ignored and counted). Fingerprinting, the index counts and the connected-components rounds run
+   * eagerly (their results are local checkpoints); the returned datasets share them, so writing
+   * them all does not recompute signatures. {@code articles} is read twice (fingerprints, final
+   * join): persist it first if it is expensive to recompute.
    */
-  record Result(Dataset<Row> articles, Dataset<Row> duplicates) {}
+  Result apply(Dataset<Row> articles, Dataset<Row> index);
+
+  /**
+   * @param articles the input, every column untouched, plus {@link DedupColumns#ADDED_SCHEMA}
+   * @param duplicates one row per non-canonical input article, {@link
+   *     DedupColumns#DUPLICATES_SCHEMA}; its canonical may be an index entry
+   * @param clusters one row per cluster with an input article and at least two members (input
+   *     articles and index entries), {@link DedupColumns#CLUSTERS_SCHEMA}
+   * @param indexEntries one row per input article, {@link DedupColumns#INDEX_SCHEMA}: what later
+   *     batches compare with
+   * @param indexRows index rows compared with (of this signature scheme)
+   * @param indexRowsOtherScheme index rows ignored because of another signature scheme
+   */
+  record Result(
+      Dataset<Row> articles,
+      Dataset<Row> duplicates,
+      Dataset<Row> clusters,
+      Dataset<Row> indexEntries,
+      long indexRows,
+      long indexRowsOtherScheme) {}
 }

@@ -9,9 +9,15 @@ import static io.kliping.dedup.DedupColumns.PUBLISHED_AT;
 import static io.kliping.dedup.DedupColumns.SIMILARITY;
 import static io.kliping.dedup.DedupColumns.SOURCE;
 import static io.kliping.dedup.DedupColumns.TEXT;
-import static io.kliping.dedup.FingerprintFunction.CONTENT_HASH;
-import static io.kliping.dedup.FingerprintFunction.SIGNATURE;
-import static io.kliping.dedup.FingerprintFunction.TEXT_LENGTH;
+import static io.kliping.dedup.DedupColumns.CONTENT_HASH;
+import static io.kliping.dedup.DedupColumns.FIRST_PUBLISHED_AT;
+import static io.kliping.dedup.DedupColumns.LAST_PUBLISHED_AT;
+import static io.kliping.dedup.DedupColumns.NEW_MEMBERS;
+import static io.kliping.dedup.DedupColumns.SCHEME;
+import static io.kliping.dedup.DedupColumns.SIGNATURE;
+import static io.kliping.dedup.DedupColumns.SIZE;
+import static io.kliping.dedup.DedupColumns.SOURCES;
+import static io.kliping.dedup.DedupColumns.TEXT_LENGTH;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
@@ -31,6 +37,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -43,13 +50,30 @@ import org.slf4j.LoggerFactory;
  * {@link Deduplicator} on Spark DataFrames. Every step is linear in the number of articles: window
  * minima instead of pairwise comparisons, no collect, and intermediate results that several steps
  * read are lazily local-checkpointed, so no extra action runs and nothing is computed twice.
+ *
+ * <p>The graph: a new exact group is one node (its representative, the smallest id), an earlier
+ * cluster of the index is one node (U+0000 + its cluster id), so earlier clusters
+ * stay whole and the graph only holds what touches the batch. Every edge has a new end: LSH buckets
+ * link their members to the bucket's smallest new member (buckets without one are dropped), and a
+ * new exact group links to the index clusters holding its text. Two earlier clusters thus merge
+ * exactly when new articles connect them.
  */
 final class SparkDeduplicator implements Deduplicator {
 
   private static final Logger LOG = LoggerFactory.getLogger(SparkDeduplicator.class);
 
+  /**
+   * Prefix of the graph node of an index cluster and of the band id of an index entry; it sorts
+   * before and never starts an article id, so the two name spaces cannot meet.
+   */
+  static final String INDEX_NODE = "\u0000";
+
   private static final String REP_ID = "rep_id";
   private static final String ID = BandKeysFunction.ID;
+  private static final String NODE = "_node";
+  private static final String IS_NEW = "_new";
+  private static final String OLD_CLUSTER = "_old_cluster";
+  private static final String OLD_CANONICAL = "_old_canonical";
   private static final String CANONICAL = "_canonical";
   private static final String JOIN_ID = "_dedup_article_id";
 
@@ -58,30 +82,51 @@ final class SparkDeduplicator implements Deduplicator {
 
   private final DedupSettings settings;
   private final LshParams lshParams;
+  private final String scheme;
 
   SparkDeduplicator(DedupSettings settings) {
     this.settings = settings;
     this.lshParams = settings.lshParams();
+    this.scheme = settings.signatureScheme();
   }
 
   @Override
   public Result apply(Dataset<Row> articles) {
+    return apply(articles, articles.sparkSession().createDataFrame(List.of(),
+        DedupColumns.INDEX_SCHEMA));
+  }
+
+  @Override
+  public Result apply(Dataset<Row> articles, Dataset<Row> index) {
     requireInputColumns(articles.schema());
-    LOG.info("Dedup with {} ({}, threshold {})", lshParams, settings.signatureScheme(),
-        settings.threshold());
+    requireIndexColumns(index.schema());
+    LOG.info("Dedup with {} ({}, threshold {})", lshParams, scheme, settings.threshold());
+    long[] indexCounts = indexCounts(index);
+    if (indexCounts[1] > 0) {
+      LOG.warn("Dedup index: {} rows of another signature scheme than {} ignored",
+          indexCounts[1], scheme);
+    }
+    LOG.info("Dedup index: comparing with {} rows", indexCounts[0]);
 
     // Read by the banding and again by the final assignment: checkpointed (lazily, no extra job).
-    Dataset<Row> members = withRepresentatives(fingerprints(articles)).localCheckpoint(false);
-    Dataset<Row> signatures =
-        members
-            .where(col(ARTICLE_ID).equalTo(col(REP_ID)).and(col(SIGNATURE).isNotNull()))
-            .select(col(ARTICLE_ID).as(ID), col(SIGNATURE));
-    Dataset<Row> edges = verifiedEdges(candidateEdges(signatures), signatures);
+    Dataset<Row> batch = batchMembers(fingerprints(articles)).localCheckpoint(false);
+    Dataset<Row> indexed = indexMembers(index);
+    Dataset<Row> batchTexts =
+        batch.where(col(CONTENT_HASH).isNotNull()).select(col(CONTENT_HASH), col(REP_ID)).distinct();
+    Dataset<Row> signatures = bandMembers(batch, indexed, batchTexts);
+    Dataset<Row> edges =
+        verifiedEdges(candidateEdges(signatures), signatures)
+            .union(exactEdges(batchTexts, indexed));
     Dataset<Row> components = ConnectedComponents.find(edges);
-    // Shared by both outputs.
-    Dataset<Row> assignments = assignments(members, components).localCheckpoint(false);
+    // Shared by all outputs.
+    Dataset<Row> assigned = assignments(batch, indexed, components).localCheckpoint(false);
 
-    Dataset<Row> renamed = assignments.withColumnRenamed(ARTICLE_ID, JOIN_ID);
+    Dataset<Row> assignedBatch = assigned.where(col(IS_NEW));
+    Dataset<Row> renamed =
+        assignedBatch
+            .select(col(ARTICLE_ID), col(CLUSTER_ID), col(IS_CANONICAL), col(DUP_TYPE),
+                col(CANONICAL_ID), col(SIMILARITY))
+            .withColumnRenamed(ARTICLE_ID, JOIN_ID);
     Dataset<Row> annotated =
         articles
             .join(renamed, articles.col(ARTICLE_ID).equalTo(renamed.col(JOIN_ID)), "left")
@@ -93,11 +138,30 @@ final class SparkDeduplicator implements Deduplicator {
                 col(CANONICAL_ID),
                 col(SIMILARITY));
     Dataset<Row> duplicates =
-        assignments
+        assignedBatch
             .where(functions.not(col(IS_CANONICAL)))
             .select(col(ARTICLE_ID), col(CLUSTER_ID), col(CANONICAL_ID), col(DUP_TYPE),
                 col(SIMILARITY));
-    return new Result(annotated, duplicates);
+    Dataset<Row> indexEntries =
+        assignedBatch.select(
+            col(ARTICLE_ID), col(CLUSTER_ID), col(IS_CANONICAL), col(PUBLISHED_AT), col(SOURCE),
+            col(CONTENT_HASH), col(TEXT_LENGTH), col(SIGNATURE), lit(scheme).as(SCHEME));
+    return new Result(annotated, duplicates, clusters(assigned), indexEntries, indexCounts[0],
+        indexCounts[1]);
+  }
+
+  /** Index rows of this signature scheme and of others, in one pass over the scheme column. */
+  private long[] indexCounts(Dataset<Row> index) {
+    Column same = coalesce(col(SCHEME).equalTo(lit(scheme)), lit(false));
+    Row counts =
+        index
+            .agg(
+                functions.sum(when(same, 1L).otherwise(0L)),
+                functions.sum(when(same, 0L).otherwise(1L)))
+            .first();
+    return new long[] {
+      counts.isNullAt(0) ? 0L : counts.getLong(0), counts.isNullAt(1) ? 0L : counts.getLong(1)
+    };
   }
 
   /** Step 1: content hash, normalised length and signature of every article. */
@@ -110,77 +174,161 @@ final class SparkDeduplicator implements Deduplicator {
 
   /**
    * Step 1b: {@code rep_id}, the smallest id with the same content hash (itself when the text
-   * normalised to nothing: such articles are never duplicates).
+   * normalised to nothing: such articles are never duplicates); the graph node is the
+   * representative.
    */
-  private static Dataset<Row> withRepresentatives(Dataset<Row> fingerprints) {
+  private static Dataset<Row> batchMembers(Dataset<Row> fingerprints) {
     Column exactKey =
         coalesce(col(CONTENT_HASH), concat(lit("id:"), col(ARTICLE_ID)));
-    return fingerprints.withColumn(
-        REP_ID, min(col(ARTICLE_ID)).over(Window.partitionBy(exactKey)));
+    return fingerprints
+        .withColumn(REP_ID, min(col(ARTICLE_ID)).over(Window.partitionBy(exactKey)))
+        .withColumn(NODE, col(REP_ID))
+        .withColumn(IS_NEW, lit(true))
+        .withColumn(OLD_CLUSTER, lit(null).cast(DataTypes.StringType))
+        .withColumn(OLD_CANONICAL, lit(false));
+  }
+
+  /** The index rows of this scheme as members; the graph node is their cluster. */
+  private Dataset<Row> indexMembers(Dataset<Row> index) {
+    Column cluster = coalesce(col(CLUSTER_ID), col(ARTICLE_ID));
+    return index
+        .where(col(SCHEME).equalTo(lit(scheme)))
+        .select(
+            col(ARTICLE_ID),
+            col(PUBLISHED_AT),
+            col(SOURCE),
+            col(CONTENT_HASH),
+            coalesce(col(TEXT_LENGTH), lit(0)).as(TEXT_LENGTH),
+            col(SIGNATURE),
+            lit(null).cast(DataTypes.StringType).as(REP_ID),
+            concat(lit(INDEX_NODE), cluster).as(NODE),
+            lit(false).as(IS_NEW),
+            cluster.as(OLD_CLUSTER),
+            coalesce(col(IS_CANONICAL), lit(false)).as(OLD_CANONICAL));
   }
 
   /**
-   * Step 2-3: per band key, an edge from every member to the bucket's smallest member: a star, so
-   * a bucket of n documents yields n - 1 edges, never n^2 pairs.
+   * Step 2 input: {@code (id, signature, node)} of every new representative and of every index
+   * entry whose text is not in the batch (those are linked by step 4b, and their signature is the
+   * new representative's). An index entry's band id is its cluster node and content hash, so
+   * copies within one index cluster band once.
+   */
+  private static Dataset<Row> bandMembers(
+      Dataset<Row> batch, Dataset<Row> indexed, Dataset<Row> batchTexts) {
+    Dataset<Row> reps =
+        batch
+            .where(col(ARTICLE_ID).equalTo(col(REP_ID)).and(col(SIGNATURE).isNotNull()))
+            .select(col(ARTICLE_ID).as(ID), col(SIGNATURE), col(NODE));
+    Dataset<Row> old =
+        indexed
+            .where(col(SIGNATURE).isNotNull())
+            .join(batchTexts.select(col(CONTENT_HASH)), CONTENT_HASH, "left_anti")
+            .select(
+                concat(col(NODE), lit(INDEX_NODE), col(CONTENT_HASH)).as(ID),
+                col(SIGNATURE),
+                col(NODE));
+    return reps.union(old);
+  }
+
+  /**
+   * Step 2-3: per band key, an edge from every member to the bucket's smallest new member: a star,
+   * so a bucket of n documents yields n - 1 edges, never n^2 pairs. Buckets of index entries only
+   * are dropped: the index is already clustered.
    */
   private Dataset<Row> candidateEdges(Dataset<Row> signatures) {
     String head = "_head";
+    Column isNew = functions.not(col(ID).startsWith(INDEX_NODE));
     return signatures
+        .select(col(ID), col(SIGNATURE))
         .mapPartitions(
             new BandKeysFunction(lshParams), Encoders.row(BandKeysFunction.OUTPUT_SCHEMA))
-        .withColumn(head, min(col(ID)).over(Window.partitionBy(col(BandKeysFunction.BAND_KEY))))
-        .where(col(ID).notEqual(col(head)))
+        .withColumn(
+            head,
+            min(when(isNew, col(ID))).over(Window.partitionBy(col(BandKeysFunction.BAND_KEY))))
+        .where(col(head).isNotNull().and(col(ID).notEqual(col(head))))
         .select(col(ID).as(ConnectedComponents.SRC), col(head).as(ConnectedComponents.DST))
         .distinct();
   }
 
-  /** Step 4: keep the candidate edges whose full signatures agree on at least the threshold. */
+  /**
+   * Step 4: keep the candidate edges whose full signatures agree on at least the threshold, as
+   * edges between graph nodes.
+   */
   private Dataset<Row> verifiedEdges(Dataset<Row> candidates, Dataset<Row> signatures) {
     String src = ConnectedComponents.SRC;
     String dst = ConnectedComponents.DST;
-    Dataset<Row> srcSignatures = signatures.select(col(ID).as(src), col(SIGNATURE).as("_src_sig"));
-    Dataset<Row> dstSignatures = signatures.select(col(ID).as(dst), col(SIGNATURE).as("_dst_sig"));
+    Dataset<Row> srcSignatures =
+        signatures.select(col(ID).as(src), col(SIGNATURE).as("_src_sig"), col(NODE).as("_src"));
+    Dataset<Row> dstSignatures =
+        signatures.select(col(ID).as(dst), col(SIGNATURE).as("_dst_sig"), col(NODE).as("_dst"));
     return candidates
         .join(srcSignatures, src)
         .join(dstSignatures, dst)
         .where(SIMILARITY_UDF.apply(col("_src_sig"), col("_dst_sig")).geq(settings.threshold()))
-        .select(col(src), col(dst));
+        .select(col("_src").as(src), col("_dst").as(dst));
   }
 
-  /** Steps 5-8: cluster, canonical article, duplicate type and similarity of every article. */
-  private Dataset<Row> assignments(Dataset<Row> members, Dataset<Row> components) {
-    Dataset<Row> clustered =
-        members
-            .join(
-                components.select(
-                    col(ConnectedComponents.NODE).as(REP_ID),
-                    col(ConnectedComponents.COMPONENT)),
-                REP_ID,
-                "left")
-            .withColumn(CLUSTER_ID, coalesce(col(ConnectedComponents.COMPONENT), col(REP_ID)));
+  /** Step 4b: a new exact group and each index cluster holding the same text. */
+  private static Dataset<Row> exactEdges(Dataset<Row> batchTexts, Dataset<Row> indexed) {
+    Dataset<Row> indexTexts =
+        indexed.where(col(CONTENT_HASH).isNotNull()).select(col(CONTENT_HASH), col(NODE)).distinct();
+    return batchTexts
+        .join(indexTexts, CONTENT_HASH)
+        .select(col(REP_ID).as(ConnectedComponents.SRC), col(NODE).as(ConnectedComponents.DST));
+  }
 
-    // Smallest key wins: earliest date (nulls last), longest text, best source, smallest id.
+  /**
+   * Steps 5-8: cluster, canonical article, duplicate type and similarity of every new article and
+   * of the index entries of the clusters it joins.
+   */
+  private Dataset<Row> assignments(
+      Dataset<Row> batch, Dataset<Row> indexed, Dataset<Row> components) {
+    Dataset<Row> nodes =
+        components.select(
+            col(ConnectedComponents.NODE).as(NODE), col(ConnectedComponents.COMPONENT));
+    Dataset<Row> members =
+        batch.join(nodes, NODE, "left").unionByName(indexed.join(nodes, NODE));
+    WindowSpec cluster =
+        Window.partitionBy(coalesce(col(ConnectedComponents.COMPONENT), col(NODE)));
+
+    // The earlier cluster's id (the smallest when a new article merges several), else the
+    // smallest article_id.
+    Column clusterId =
+        coalesce(min(col(OLD_CLUSTER)).over(cluster), min(col(ARTICLE_ID)).over(cluster));
+    // Smallest key wins: an earlier canonical article (when kept), earliest date (nulls last),
+    // longest text, best source, smallest id, the earlier delivery of the same id.
+    Column notOldCanonical =
+        settings.keepOldCanonical()
+            ? functions.not(functions.not(col(IS_NEW)).and(col(OLD_CANONICAL)))
+            : lit(false);
     Column canonicalKey =
         struct(
+            notOldCanonical.as("not_old_canonical"),
             col(PUBLISHED_AT).isNull().as("undated"),
             col(PUBLISHED_AT).as("published_at"),
             negate(col(TEXT_LENGTH)).as("shorter"),
             sourceRank(col(SOURCE)).as("source_rank"),
             col(ARTICLE_ID).as("id"),
+            col(IS_NEW).as("new"),
             col(CONTENT_HASH).as("content_hash"),
             col(SIGNATURE).as("signature"));
     Column canonical = col(CANONICAL);
-    Column isCanonical = col(ARTICLE_ID).equalTo(canonical.getField("id"));
+    Column isCanonical =
+        col(ARTICLE_ID)
+            .equalTo(canonical.getField("id"))
+            .and(col(IS_NEW).equalTo(canonical.getField("new")));
     Column dupType =
         when(isCanonical, DupType.UNIQUE.label())
             .when(col(CONTENT_HASH).equalTo(canonical.getField("content_hash")),
                 DupType.EXACT.label())
             .otherwise(DupType.NEAR.label());
-    return clustered
-        .withColumn(CANONICAL, min(canonicalKey).over(Window.partitionBy(col(CLUSTER_ID))))
+    return members
+        .withColumn(CLUSTER_ID, clusterId)
+        .withColumn(CANONICAL, min(canonicalKey).over(cluster))
         .withColumn(DUP_TYPE, dupType)
         .select(
             col(ARTICLE_ID),
+            col(IS_NEW),
             col(CLUSTER_ID),
             isCanonical.as(IS_CANONICAL),
             col(DUP_TYPE),
@@ -188,7 +336,26 @@ final class SparkDeduplicator implements Deduplicator {
             when(col(DUP_TYPE).equalTo(DupType.NEAR.label()),
                     SIMILARITY_UDF.apply(col(SIGNATURE), canonical.getField("signature")))
                 .otherwise(lit(1.0))
-                .as(SIMILARITY));
+                .as(SIMILARITY),
+            col(PUBLISHED_AT),
+            col(SOURCE),
+            col(CONTENT_HASH),
+            col(TEXT_LENGTH),
+            col(SIGNATURE));
+  }
+
+  /** One row per cluster with a new article and at least two members (new and indexed). */
+  private static Dataset<Row> clusters(Dataset<Row> assigned) {
+    return assigned
+        .groupBy(col(CLUSTER_ID))
+        .agg(
+            min(col(CANONICAL_ID)).as(CANONICAL_ID),
+            functions.count(lit(1)).as(SIZE),
+            functions.sum(when(col(IS_NEW), 1L).otherwise(0L)).as(NEW_MEMBERS),
+            functions.array_sort(functions.collect_set(col(SOURCE))).as(SOURCES),
+            min(col(PUBLISHED_AT)).as(FIRST_PUBLISHED_AT),
+            functions.max(col(PUBLISHED_AT)).as(LAST_PUBLISHED_AT))
+        .where(col(NEW_MEMBERS).geq(1L).and(col(SIZE).geq(2L)));
   }
 
   /** Position of the source in the ranking (1-based); unlisted and null sources rank last. */
@@ -201,6 +368,23 @@ final class SparkDeduplicator implements Deduplicator {
         array_position(array(ranking.stream().map(functions::lit).toArray(Column[]::new)), source);
     return when(position.isNull().or(position.equalTo(0L)), lit(ranking.size() + 1L))
         .otherwise(position);
+  }
+
+  private static void requireIndexColumns(StructType schema) {
+    List<String> present = Arrays.asList(schema.fieldNames());
+    for (StructField required : DedupColumns.INDEX_SCHEMA.fields()) {
+      DataType actual =
+          present.contains(required.name()) ? schema.apply(required.name()).dataType() : null;
+      if (!required.dataType().equals(actual)) {
+        throw new IllegalArgumentException(
+            "dedup index needs column "
+                + required.name()
+                + " "
+                + required.dataType().simpleString()
+                + ", got schema "
+                + schema.simpleString());
+      }
+    }
   }
 
   private static void requireInputColumns(StructType schema) {

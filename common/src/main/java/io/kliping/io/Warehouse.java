@@ -5,6 +5,8 @@ import io.kliping.schema.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -75,6 +78,55 @@ public final class Warehouse {
     }
     return spark.read().schema(nullable(table.schema()))
         .parquet(partitionPath(table, dt).toString());
+  }
+
+  /**
+   * Reads the dates {@code [fromInclusive, toExclusive)} of a table with its contract schema plus
+   * the {@code dt} column (a date). Only the partitions of those dates are listed and read;
+   * missing dates are skipped, and with none the result is empty, with the same schema.
+   */
+  public Dataset<Row> readRange(TableSpec table, LocalDate fromInclusive, LocalDate toExclusive) {
+    StructType schema = nullable(table.schema())
+        .add(Tables.PARTITION_COLUMN, DataTypes.DateType, true);
+    List<String> paths = partitionsBetween(table, fromInclusive, toExclusive);
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return spark.read().schema(schema).option("basePath", tablePath(table).toString())
+        .parquet(paths.toArray(String[]::new));
+  }
+
+  /** Paths of the table's existing partitions with dates in the range, in date order. */
+  private List<String> partitionsBetween(TableSpec table, LocalDate fromInclusive,
+      LocalDate toExclusive) {
+    Path dir = tablePath(table);
+    String prefix = Tables.PARTITION_COLUMN + "=";
+    List<String> paths = new ArrayList<>();
+    try {
+      FileSystem fs = fs(dir);
+      if (!fs.exists(dir)) {
+        return paths;
+      }
+      for (FileStatus status : fs.listStatus(dir)) {
+        String name = status.getPath().getName();
+        if (!status.isDirectory() || !name.startsWith(prefix)) {
+          continue;
+        }
+        LocalDate dt;
+        try {
+          dt = LocalDate.parse(name.substring(prefix.length()));
+        } catch (DateTimeParseException e) {
+          continue; // not a partition of ours
+        }
+        if (!dt.isBefore(fromInclusive) && dt.isBefore(toExclusive)) {
+          paths.add(status.getPath().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    paths.sort(null);
+    return paths;
   }
 
   /** A partition written to its staging folder, not yet visible to readers, and its row count. */

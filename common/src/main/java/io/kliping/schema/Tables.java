@@ -1,5 +1,6 @@
 package io.kliping.schema;
 
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.List;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -40,6 +42,31 @@ public final class Tables {
       field("canonical_id", StringType, false),
       field("dup_type", StringType, false),
       field("similarity", DoubleType, false)}), List.of("article_id"));
+
+  /** One row per duplicate cluster that has an article of the date and at least two members. */
+  public static final TableSpec CLUSTERS = new TableSpec("clusters", new StructType(new StructField[] {
+      field("cluster_id", StringType, false),
+      field("canonical_id", StringType, false),
+      field("size", LongType, false),
+      field("new_members", LongType, false),
+      field("sources", ArrayType.apply(StringType, true), false),
+      field("first_published_at", TimestampType, true),
+      field("last_published_at", TimestampType, true)}), List.of("cluster_id"));
+
+  /**
+   * The fingerprints and cluster of every article of the date, read by the dedup of later dates
+   * (incremental dedup); {@code scheme} says which signatures may be compared.
+   */
+  public static final TableSpec DEDUP_INDEX = new TableSpec("dedup_index", new StructType(new StructField[] {
+      field("article_id", StringType, false),
+      field("cluster_id", StringType, false),
+      field("is_canonical", BooleanType, false),
+      field("published_at", TimestampType, true),
+      field("source", StringType, true),
+      field("content_hash", StringType, true),
+      field("text_length", IntegerType, false),
+      field("signature", BinaryType, true),
+      field("scheme", StringType, false)}), List.of("article_id"));
 
   public static final TableSpec MENTIONS = new TableSpec("mentions", new StructType(new StructField[] {
       field("article_id", StringType, false),
@@ -80,7 +107,8 @@ public final class Tables {
 
   /** All tables, in pipeline order. */
   public static final List<TableSpec> ALL =
-      List.of(ARTICLES, DUPLICATES, MENTIONS, ENTITIES, COOCCURRENCE, REJECTS);
+      List.of(ARTICLES, DUPLICATES, CLUSTERS, DEDUP_INDEX, MENTIONS, ENTITIES, COOCCURRENCE,
+          REJECTS);
 
   private Tables() {}
 

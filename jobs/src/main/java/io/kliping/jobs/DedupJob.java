@@ -3,25 +3,37 @@ package io.kliping.jobs;
 import io.kliping.config.KlipingConfig;
 import io.kliping.dedup.DedupSettings;
 import io.kliping.dedup.Deduplicator;
+import io.kliping.dedup.GiantClusters;
 import io.kliping.io.Warehouse;
 import io.kliping.schema.Tables;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code dedup}: exact and near-duplicate clusters of a date's articles; rewrites the date's
- * {@code articles} with cluster columns filled and writes {@code duplicates}.
+ * {@code dedup}: exact and near-duplicate clusters of a date's articles, also against the
+ * {@code dedup_index} of the previous {@code kliping.dedup.index-days} dates; rewrites the date's
+ * {@code articles} with cluster columns filled and writes {@code duplicates}, {@code clusters}
+ * and {@code dedup_index} for the date. Earlier dates are read, never written, and the date's own
+ * index partition is never read, so a re-run gives the same result.
  */
 @Command(name = "dedup", mixinStandardHelpOptions = true,
-    description = "Cluster exact and near-duplicate articles of the batch date; choose one "
-        + "canonical article per cluster.")
+    description = "Cluster exact and near-duplicate articles of the batch date, also against the "
+        + "articles of the previous index-days dates; choose one canonical article per cluster.")
 final class DedupJob implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(DedupJob.class);
+  /** Giant clusters listed in the report; all are counted. */
+  private static final int GIANT_CLUSTERS_LISTED = 20;
+
   @Mixin
   JobOptions options;
 
@@ -33,20 +45,39 @@ final class DedupJob implements Callable<Integer> {
   static DedupSettings settings(KlipingConfig.Dedup d) {
     return new DedupSettings(d.shingleSize(), d.charShingles(), d.minTokens(), d.numPerm(),
         d.threshold(), d.falsePositiveWeight(), d.falseNegativeWeight(), d.seed(),
-        d.sourceRanking());
+        d.sourceRanking(), d.keepOldCanonical());
   }
 
   static StageReport run(JobContext ctx) {
     long start = System.nanoTime();
     KlipingConfig config = ctx.config();
+    LocalDate dt = config.date();
     Warehouse wh = ctx.warehouse();
-    Dataset<Row> articles = wh.read(Tables.ARTICLES, config.date())
+    Dataset<Row> articles = wh.read(Tables.ARTICLES, dt)
         .drop("cluster_id", "is_canonical", "dup_type");
-    Deduplicator.Result result = Deduplicator.create(settings(config.dedup())).apply(articles);
-    Warehouse.Staged a = wh.stage(Tables.ARTICLES, config.date(), result.articles());
-    Warehouse.Staged d = wh.stage(Tables.DUPLICATES, config.date(), result.duplicates());
-    Map<String, Long> counts = new LinkedHashMap<>(wh.publish(List.of(a, d)));
-    counts.putAll(DuplicateCounts.of(wh.read(Tables.DUPLICATES, config.date())));
-    return new StageReport("dedup", config.date().toString(), counts, Jobs.secondsSince(start));
+    // [dt - index-days, dt): the date's own index partition is never read.
+    Dataset<Row> index = wh.readRange(Tables.DEDUP_INDEX,
+        dt.minusDays(config.dedup().indexDays()), dt);
+    Deduplicator.Result result =
+        Deduplicator.create(settings(config.dedup())).apply(articles, index);
+    Warehouse.Staged a = wh.stage(Tables.ARTICLES, dt, result.articles());
+    Warehouse.Staged d = wh.stage(Tables.DUPLICATES, dt, result.duplicates());
+    Warehouse.Staged c = wh.stage(Tables.CLUSTERS, dt, result.clusters());
+    Warehouse.Staged i = wh.stage(Tables.DEDUP_INDEX, dt, result.indexEntries());
+    Map<String, Long> counts = new LinkedHashMap<>(wh.publish(List.of(a, d, c, i)));
+    counts.putAll(DuplicateCounts.of(wh.read(Tables.DUPLICATES, dt)));
+    counts.put("index_rows", result.indexRows());
+    counts.put("index_rows_other_scheme", result.indexRowsOtherScheme());
+    GiantClusters giant = GiantClusters.find(wh.read(Tables.CLUSTERS, dt),
+        config.dedup().giantClusterSize(), GIANT_CLUSTERS_LISTED);
+    counts.put("giant_clusters", giant.count());
+    List<String> details = new ArrayList<>();
+    for (GiantClusters.Cluster g : giant.largest()) {
+      String line = "giant cluster " + g.clusterId() + ": " + g.size() + " members, canonical "
+          + g.canonicalId();
+      LOG.warn("{} (giant-cluster-size {})", line, config.dedup().giantClusterSize());
+      details.add(line);
+    }
+    return new StageReport("dedup", dt.toString(), counts, Jobs.secondsSince(start), details);
   }
 }

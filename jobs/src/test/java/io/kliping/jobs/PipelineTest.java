@@ -333,8 +333,8 @@ class PipelineTest {
   @Test
   void reRunningADateGivesByteIdenticalTablesWhateverTheShufflePartitioning() {
     assertThat(rerun).isEqualTo(firstRun);
-    assertThat(firstRun).containsOnlyKeys("articles", "duplicates", "mentions", "entities",
-        "cooccurrence", "rejects");
+    assertThat(firstRun).containsOnlyKeys("articles", "duplicates", "clusters", "dedup_index",
+        "mentions", "entities", "cooccurrence", "rejects");
   }
 
   @Test
