@@ -1,0 +1,154 @@
+package io.kliping.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate-corpus} on the bundled sample: files, truth and exit codes, without Spark. */
+class GenerateCorpusCliTest {
+  private static final Path SAMPLE = Path.of("..", "sample", "news", "articles.jsonl");
+
+  @TempDir
+  Path tmp;
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.execute(args);
+      return new Outcome(code, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private static List<JsonNode> articles(Path dir) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+        Files.newInputStream(dir.resolve("articles.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        out.add(mapper.readTree(line));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void writesArticlesAndTheirTruth() throws IOException {
+    Path dir = tmp.resolve("corpus");
+    Outcome o = run("generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
+        "--max-copies", "4", "--hard-negative-share", "0.5", "--seed", "3");
+
+    assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
+    assertThat(SparkSession.getActiveSession().isDefined()).isFalse();
+    // The sample plants syndicated copies and broken records: the filter drops them.
+    assertThat(o.out()).startsWith("generate-corpus: 28 bases read (2 without text), 17 distinct "
+            + "(1 too short, 10 near duplicates); 17 stories: 17 originals, ").contains(" originals, ")
+        .contains(" copies, ").contains(" hard negatives; ").contains(" articles written to ");
+
+    List<JsonNode> articles = articles(dir);
+    List<String> truth = Files.readAllLines(dir.resolve("truth.csv"));
+    assertThat(truth.get(0)).isEqualTo("url,story_id,kind");
+    assertThat(truth).hasSize(articles.size() + 1);
+    assertThat(o.out()).contains(articles.size() + " articles written");
+
+    Map<String, String> kindByUrl = new HashMap<>();
+    Map<String, Integer> storySizes = new HashMap<>();
+    for (String row : truth.subList(1, truth.size())) {
+      String[] f = row.split(",");
+      assertThat(f).hasSize(3);
+      assertThat(f[2]).isIn("original", "copy", "hard_negative");
+      kindByUrl.put(f[0], f[2]);
+      storySizes.merge(f[1], 1, Integer::sum);
+    }
+    Set<String> urls = new HashSet<>();
+    for (JsonNode a : articles) {
+      assertThat(a.fieldNames()).toIterable()
+          .containsExactly("url", "source", "title", "text", "published_at");
+      assertThat(urls.add(a.get("url").asText())).isTrue();
+      assertThat(kindByUrl).containsKey(a.get("url").asText());
+      assertThat(a.get("text").asText()).isNotBlank();
+      OffsetDateTime.parse(a.get("published_at").asText());
+    }
+    assertThat(kindByUrl.values()).contains("original", "copy", "hard_negative");
+    long originals = kindByUrl.values().stream().filter("original"::equals).count();
+    assertThat(originals).isEqualTo(17L);
+    assertThat(storySizes.values()).allMatch(n -> n <= 5);
+
+    Path again = tmp.resolve("again");
+    assertThat(run("generate-corpus", "--source", SAMPLE.toString(), "--out", again.toString(),
+        "--max-copies", "4", "--hard-negative-share", "0.5", "--seed", "3").code()).isZero();
+    assertThat(Files.readAllLines(again.resolve("truth.csv"))).isEqualTo(truth);
+  }
+
+  @Test
+  void storiesLimitsTheBasesUsed() throws IOException {
+    Path dir = tmp.resolve("five");
+    Outcome o = run("generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
+        "--stories", "5");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("; 5 stories: 5 originals");
+    assertThat(Files.readAllLines(dir.resolve("truth.csv")).stream()
+        .filter(l -> l.endsWith(",original"))).hasSize(5);
+  }
+
+  @Test
+  void aMissingSourceExitsWithNoInput() {
+    Outcome o = run("generate-corpus", "--source", tmp.resolve("nope.jsonl").toString(), "--out",
+        tmp.resolve("out").toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.NO_INPUT);
+    assertThat(o.err()).contains("source not found").contains("nope.jsonl");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void badSettingsAreUsageErrors() {
+    Outcome copies = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+        tmp.toString(), "--max-copies", "-1");
+    assertThat(copies.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(copies.err()).contains("--max-copies").contains("-1");
+
+    Outcome share = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+        tmp.toString(), "--hard-negative-share", "2");
+    assertThat(share.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(share.err()).contains("--hard-negative-share");
+
+    Outcome stories = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+        tmp.toString(), "--stories", "0");
+    assertThat(stories.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(stories.err()).contains("--stories");
+
+    Outcome noOut = run("generate-corpus", "--source", SAMPLE.toString());
+    assertThat(noOut.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noOut.err()).contains("--out");
+  }
+}
