@@ -13,4 +13,4 @@ opens=$(sed -n "s:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p" pom.xml)
 exec java -Xmx12g -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector $opens \
   "-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties" \
   -cp "jobs/target/test-classes:jobs/target/classes:common/target/classes:$(cat jobs/target/classpath-test.txt)" \
-  io.kliping.bench.DedupVsMllib "$@"
+  io.kliping.jobs.DedupVsMllib "$@"

@@ -10,7 +10,6 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -112,7 +111,8 @@ public final class CsvRecordReader implements Serializable {
     private long nextStartLine = 1;
     /** The last data row parsed, not yet handed out: it is the cut one if the input was damaged. */
     private SourceRecord pending;
-    private String pendingRaw;
+    /** Its fields, joined only if it turns out to be the cut row. */
+    private String[] pendingRow;
     private SourceRecord next;
     private boolean done;
 
@@ -146,7 +146,7 @@ public final class CsvRecordReader implements Serializable {
         pending = null;
         if (last != null && in.damage != null) {
           return SourceRecord.rejected(last.position(), TRUNCATED,
-              clip(in.damage + " after: " + pendingRaw));
+              clip(in.damage + " after: " + joined(pendingRow)));
         }
         return last;
       }
@@ -160,7 +160,7 @@ public final class CsvRecordReader implements Serializable {
             in.damage != null ? TRUNCATED : MALFORMED, clip(String.valueOf(e.getMessage())));
         SourceRecord before = pending;
         pending = error;
-        pendingRaw = null;
+        pendingRow = null;
         in.damage = null; // the error row reports it
         return before;
       }
@@ -182,17 +182,14 @@ public final class CsvRecordReader implements Serializable {
       }
       SourceRecord before = pending;
       pending = toRecord("line " + startLine, row);
-      pendingRaw = String.join(",", Arrays.asList(row).stream()
-          .map(v -> v == null ? "" : v).toList());
+      pendingRow = row;
       return before;
     }
 
     private SourceRecord toRecord(String position, String[] row) {
       if (row.length > header.length) {
         return SourceRecord.rejected(position, EXTRA_FIELDS,
-            clip(row.length + " fields, header has " + header.length + ": "
-                + String.join("|", Arrays.asList(row).stream()
-                    .map(v -> v == null ? "" : v).toList())));
+            clip(row.length + " fields, header has " + header.length + ": " + joined(row)));
       }
       ObjectNode o = MAPPER.createObjectNode();
       for (int i = 0; i < header.length; i++) {
@@ -204,6 +201,18 @@ public final class CsvRecordReader implements Serializable {
         throw new IllegalStateException("cannot write a JSON object of strings", e);
       }
     }
+  }
+
+  /** A row's fields for a reject's raw text. */
+  private static String joined(String[] row) {
+    StringBuilder sb = new StringBuilder();
+    for (String v : row) {
+      if (sb.length() > 0) {
+        sb.append('|');
+      }
+      sb.append(v == null ? "" : v);
+    }
+    return sb.toString();
   }
 
   /** Header names, trimmed; blank or repeated names become {@code _c<index>}. */

@@ -1,4 +1,4 @@
-package io.kliping.bench;
+package io.kliping.jobs;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_timestamp;
 
 import io.kliping.config.ConfigLoader;
-import io.kliping.config.KlipingConfig;
 import io.kliping.dedup.ContentNormalizer;
 import io.kliping.dedup.DedupSettings;
 import io.kliping.dedup.Deduplicator;
@@ -54,14 +53,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class DedupVsMllib {
   private static final int FEATURE_BITS = 24;
   /** The dedup settings of the reference configuration (conf/kliping.conf), as the job uses. */
-  private static final DedupSettings SETTINGS = settings(
+  private static final DedupSettings SETTINGS = DedupJob.settings(
       ConfigLoader.load(Optional.empty(), List.of()).dedup());
-
-  private static DedupSettings settings(KlipingConfig.Dedup d) {
-    return new DedupSettings(d.shingleSize(), d.charShingles(), d.minTokens(), d.numPerm(),
-        d.threshold(), d.falsePositiveWeight(), d.falseNegativeWeight(), d.seed(),
-        d.sourceRanking());
-  }
 
   private DedupVsMllib() {}
 
