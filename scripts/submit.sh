@@ -2,6 +2,7 @@
 # Runs a kliping job: scripts/submit.sh <job> [spark options] [job options]
 #
 #   jobs:          ingest | dedup | entities | cooccurrence | pipeline   (--help on each)
+#   report:        report --date D rebuilds <warehouse>/_runs/dt=D/report.html from the tables
 #   tools:         generate-corpus (a syndicated corpus with ground truth, no Spark)
 #                  evaluate-dedup  (scores a deduplicated date: truth, exact-Jaccard recall)
 #   spark options: --master URL, --deploy-mode M, --conf K=V, --driver-memory M, --executor-memory M,
@@ -30,7 +31,7 @@ usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >
 [ $# -ge 1 ] || usage
 job=$1; shift
 case "$job" in
-  ingest|dedup|entities|cooccurrence|pipeline|generate-corpus|evaluate-dedup) ;;
+  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup) ;;
   -h|--help|help) usage ;;
   *) echo "submit.sh: unknown job '$job'" >&2; usage ;;
 esac

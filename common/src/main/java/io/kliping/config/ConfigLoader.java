@@ -30,6 +30,20 @@ public final class ConfigLoader {
    *                  (numbers, booleans, lists such as {@code [a, b]}) or plain strings
    */
   public static KlipingConfig load(Optional<File> userFile, List<String> overrides) {
+    Config merged = loadMerged(userFile, overrides);
+    try {
+      return KlipingConfig.from(merged.getConfig("kliping"));
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigException("invalid configuration: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The layered, resolved configuration with unknown keys rejected, for blocks that are read
+   * by their own settings classes (e.g. {@code kliping.report}) rather than by
+   * {@link KlipingConfig}.
+   */
+  public static Config loadMerged(Optional<File> userFile, List<String> overrides) {
     Config reference = ConfigFactory.parseResources(
         ConfigLoader.class.getClassLoader(), REFERENCE_RESOURCE,
         ConfigParseOptions.defaults().setAllowMissing(false));
@@ -50,8 +64,7 @@ public final class ConfigLoader {
     rejectUnknownKeys(reference, cli, "--set");
     Config merged = cli.withFallback(user).withFallback(reference);
     try {
-      merged = merged.resolve();
-      return KlipingConfig.from(merged.getConfig("kliping"));
+      return merged.resolve();
     } catch (com.typesafe.config.ConfigException e) {
       throw new ConfigException("invalid configuration: " + e.getMessage(), e);
     }

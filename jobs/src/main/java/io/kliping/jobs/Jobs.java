@@ -3,8 +3,11 @@ package io.kliping.jobs;
 import io.kliping.config.ConfigException;
 import io.kliping.config.KlipingConfig;
 import io.kliping.io.InputException;
+import io.kliping.report.ProgressReporter;
+import io.kliping.report.ReportSettings;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one way every job runs: validate the configuration (usage errors end here, before Spark
@@ -23,8 +26,11 @@ final class Jobs {
   static int run(String job, JobOptions options, boolean needsInput, Body body) {
     PrintStream err = System.err;
     KlipingConfig config;
+    ReportSettings reportSettings;
     try {
       config = JobContext.configure(options);
+      reportSettings = ReportSettings.load(Optional.ofNullable(options.configFile),
+          options.asOverrides());
       if (needsInput && config.input().paths().isEmpty()) {
         throw new ConfigException("no input: give --input PATH (or kliping.input.paths)");
       }
@@ -33,14 +39,19 @@ final class Jobs {
       return ExitCodes.USAGE;
     }
     long start = System.nanoTime();
-    try (JobContext ctx = JobContext.start(job, config)) {
+    try (JobContext ctx = JobContext.start(job, config);
+        ProgressReporter progress = ProgressReporter.start(ctx.spark().sparkContext(), job,
+            reportSettings.progressIntervalSeconds(), err)) {
       List<StageReport> reports = body.run(ctx);
+      Optional<org.apache.hadoop.fs.Path> report =
+          RunReporting.finish(job, ctx, reportSettings, reports);
       if (reports.size() == 1) {
         System.out.println(reports.get(0).line());
         reports.get(0).details().forEach(d -> System.out.println("  " + d));
       } else {
         RunSummary.print(ctx, reports, (System.nanoTime() - start) / 1e9, System.out);
       }
+      report.ifPresent(p -> System.out.println("kliping report: " + p));
       return ExitCodes.OK;
     } catch (ConfigException e) {
       err.println("kliping " + job + ": " + e.getMessage());
