@@ -60,6 +60,28 @@ final class NetworkSvg {
     return sb.append("</svg>\n").toString();
   }
 
+  /**
+   * The {@code max} strongest links (input ordered by G2, strongest first) plus each entity's
+   * own strongest link, so no drawn entity that has a link floats alone.
+   */
+  static List<Edge> strongest(List<Edge> byG2, int max) {
+    java.util.LinkedHashSet<Edge> kept = new java.util.LinkedHashSet<>(
+        byG2.subList(0, Math.min(max, byG2.size())));
+    java.util.Set<String> linked = new java.util.HashSet<>();
+    kept.forEach(e -> {
+      linked.add(e.a());
+      linked.add(e.b());
+    });
+    for (Edge e : byG2) {
+      if (!linked.contains(e.a()) || !linked.contains(e.b())) {
+        kept.add(e);
+        linked.add(e.a());
+        linked.add(e.b());
+      }
+    }
+    return List.copyOf(kept);
+  }
+
   static String colour(String type) {
     return switch (type == null ? "" : type) {
       case "PERSON" -> Svg.PALETTE[0];
@@ -93,7 +115,7 @@ final class NetworkSvg {
     if (n < 2) {
       return p;
     }
-    double k = 0.8 * Math.sqrt((WIDTH - 120.0) * (HEIGHT - 100.0) / n);
+    double k = 0.65 * Math.sqrt((WIDTH - 120.0) * (HEIGHT - 100.0) / n);
     for (int it = 0; it < ITERATIONS; it++) {
       double temp = 40.0 * (1 - (double) it / ITERATIONS) + 0.5;
       double[][] d = new double[n][2];
@@ -126,8 +148,8 @@ final class NetworkSvg {
       }
       for (int i = 0; i < n; i++) {
         // weak pull to the centre keeps unlinked entities from drifting to the border
-        d[i][0] += (cx - p[i][0]) * 0.05;
-        d[i][1] += (cy - p[i][1]) * 0.05;
+        d[i][0] += (cx - p[i][0]) * 0.12;
+        d[i][1] += (cy - p[i][1]) * 0.12;
         double len = Math.max(0.01, Math.hypot(d[i][0], d[i][1]));
         p[i][0] = clamp(p[i][0] + d[i][0] / len * Math.min(len, temp), 60, WIDTH - 60);
         p[i][1] = clamp(p[i][1] + d[i][1] / len * Math.min(len, temp), 70, HEIGHT - 30);

@@ -264,8 +264,9 @@ final class ReportSections {
     sb.append(table("table-pairs-npmi", head, pairRows(p.filter(col("n_ab")
         .geq(settings.pairsMinCount())).orderBy(col("npmi").desc(), col("n_ab").desc(),
         col("entity_a"), col("entity_b")))));
-    sb.append("<h3>By log-likelihood G2 (document level)</h3>");
-    sb.append(table("table-pairs-g2", head, pairRows(p.orderBy(col("g2").desc(),
+    sb.append("<h3>By log-likelihood G2 (document level, attracting pairs: NPMI &gt; 0)</h3>");
+    sb.append(table("table-pairs-g2", head, pairRows(p.filter(col("npmi").gt(0))
+        .orderBy(col("g2").desc(),
         col("n_ab").desc(), col("entity_a"), col("entity_b")))));
     return new Section("pairs", "Top entity pairs", sb.toString());
   }
@@ -320,20 +321,22 @@ final class ReportSections {
           r.<Long>getAs("doc_count")));
     }
     Object[] ids = nodes.stream().map(NetworkSvg.Node::id).toArray();
-    List<NetworkSvg.Edge> edges = new ArrayList<>();
-    for (Row r : cooc.get().filter(col("level").equalTo("document")
+    // attracting links among the drawn entities only: at most network-entities^2 / 2 rows
+    List<NetworkSvg.Edge> links = new ArrayList<>();
+    for (Row r : cooc.get().filter(col("level").equalTo("document").and(col("npmi").gt(0))
             .and(col("entity_a").isin(ids)).and(col("entity_b").isin(ids)))
-        .orderBy(col("g2").desc(), col("entity_a"), col("entity_b"))
-        .limit(settings.networkEdges()).collectAsList()) {
-      edges.add(new NetworkSvg.Edge(r.getAs("entity_a"), r.getAs("entity_b"),
+        .orderBy(col("g2").desc(), col("entity_a"), col("entity_b")).collectAsList()) {
+      links.add(new NetworkSvg.Edge(r.getAs("entity_a"), r.getAs("entity_b"),
           r.<Long>getAs("n_ab"), r.<Double>getAs("npmi"), r.<Double>getAs("g2")));
     }
+    List<NetworkSvg.Edge> edges = NetworkSvg.strongest(links, settings.networkEdges());
     if (nodes.isEmpty()) {
       return new Section("network", "Entity network", "<p>No entities on this date.</p>");
     }
     return new Section("network", "Entity network", String.format(Locale.ROOT,
-        "<p>The %d most mentioned entities and their %d strongest document-level links "
-            + "(line width: G2; circle area: documents).</p>%n", nodes.size(), edges.size())
+        "<p>The %d most mentioned entities and %d of their strongest attracting "
+            + "document-level links (NPMI &gt; 0; the strongest by G2, plus each entity's own "
+            + "strongest link). Line width: G2; circle area: documents.</p>%n", nodes.size(), edges.size())
         + NetworkSvg.draw("plot-network", "Entity network, dt=" + tables.dt(), nodes, edges));
   }
 
