@@ -43,6 +43,7 @@ public final class ProgressReporter extends SparkListener implements AutoCloseab
   private final Map<Integer, Running> running = new ConcurrentSkipListMap<>();
   private SparkContext sc;
   private ScheduledExecutorService timer;
+  private long intervalNanos;
 
   ProgressReporter(String job, PrintStream out) {
     this.job = job;
@@ -60,6 +61,7 @@ public final class ProgressReporter extends SparkListener implements AutoCloseab
     sc.addSparkListener(p);
     if (intervalSeconds > 0) {
       long millis = Math.max(100, Math.round(intervalSeconds * 1000));
+      p.intervalNanos = TimeUnit.MILLISECONDS.toNanos(millis);
       p.timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kliping-progress");
         t.setDaemon(true);
@@ -99,11 +101,20 @@ public final class ProgressReporter extends SparkListener implements AutoCloseab
 
   /** One line per running Spark stage, in stage order; empty when none runs. */
   public List<String> lines() {
+    return lines(0);
+  }
+
+  /** Lines of the stages that have run for at least {@code minAgeNanos}. */
+  private List<String> lines(long minAgeNanos) {
     List<String> lines = new ArrayList<>();
+    long now = System.nanoTime();
     for (Running r : running.values()) {
+      if (now - r.startedNanos < minAgeNanos) {
+        continue;
+      }
       int total = r.info.numTasks();
       long done = r.tasksDone.get();
-      long elapsed = (System.nanoTime() - r.startedNanos) / 1_000_000_000L;
+      long elapsed = (now - r.startedNanos) / 1_000_000_000L;
       lines.add(String.format(Locale.ROOT,
           "kliping progress job=%s spark_stage=%d tasks=%d/%d (%d%%) records_read=%d "
               + "elapsed=%ds: %s", job, r.info.stageId(), done, total,
@@ -114,7 +125,9 @@ public final class ProgressReporter extends SparkListener implements AutoCloseab
 
   private void print() {
     try {
-      lines().forEach(out::println);
+      // only stages that have run for a whole interval: short stages stay quiet
+      List<String> lines = lines(intervalNanos);
+      lines.forEach(out::println);
     } catch (RuntimeException e) {
       // progress is best effort: never let it disturb the run
     }
