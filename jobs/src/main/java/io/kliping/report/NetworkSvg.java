@@ -19,6 +19,8 @@ final class NetworkSvg {
   static final int WIDTH = 760;
   static final int HEIGHT = 520;
   private static final int ITERATIONS = 300;
+  /** Pull to the centre per pixel of distance (chosen on graphs of one and of two groups). */
+  private static final double GRAVITY = 2.0;
 
   private NetworkSvg() {}
 
@@ -147,15 +149,34 @@ final class NetworkSvg {
         d[b][1] += dy / dist * f;
       }
       for (int i = 0; i < n; i++) {
-        // weak pull to the centre keeps unlinked entities from drifting to the border
-        d[i][0] += (cx - p[i][0]) * 0.12;
-        d[i][1] += (cy - p[i][1]) * 0.12;
+        // a pull to the centre keeps separate groups (and unlinked entities) from being pushed
+        // against the border by the others' repulsion
+        d[i][0] += (cx - p[i][0]) * GRAVITY;
+        d[i][1] += (cy - p[i][1]) * GRAVITY;
         double len = Math.max(0.01, Math.hypot(d[i][0], d[i][1]));
         p[i][0] = clamp(p[i][0] + d[i][0] / len * Math.min(len, temp), 60, WIDTH - 60);
         p[i][1] = clamp(p[i][1] + d[i][1] / len * Math.min(len, temp), 70, HEIGHT - 30);
       }
     }
+    fit(p, 0, 80, WIDTH - 80);
+    fit(p, 1, 80, HEIGHT - 35);
     return p;
+  }
+
+  /** Stretches one coordinate of the layout linearly onto [lo, hi], to use the whole picture. */
+  private static void fit(double[][] p, int axis, double lo, double hi) {
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (double[] q : p) {
+      min = Math.min(min, q[axis]);
+      max = Math.max(max, q[axis]);
+    }
+    if (max - min < 1) {
+      return;
+    }
+    for (double[] q : p) {
+      q[axis] = lo + (q[axis] - min) * (hi - lo) / (max - min);
+    }
   }
 
   private static double clamp(double v, double lo, double hi) {
