@@ -43,8 +43,7 @@ final class Jobs {
         ProgressReporter progress = ProgressReporter.start(ctx.spark().sparkContext(), job,
             reportSettings.progressIntervalSeconds(), err)) {
       List<StageReport> reports = body.run(ctx);
-      Optional<org.apache.hadoop.fs.Path> report =
-          RunReporting.finish(job, ctx, reportSettings, reports);
+      Optional<String> report = RunReporting.finish(job, ctx, reportSettings, reports);
       if (reports.size() == 1) {
         System.out.println(reports.get(0).line());
         reports.get(0).details().forEach(d -> System.out.println("  " + d));

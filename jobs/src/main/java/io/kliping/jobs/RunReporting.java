@@ -19,13 +19,14 @@ final class RunReporting {
 
   private RunReporting() {}
 
-  /** @return the report's path when one was written */
-  static Optional<Path> finish(String job, JobContext ctx, ReportSettings settings,
+  /** @return the report's path and build time, when one was written */
+  static Optional<String> finish(String job, JobContext ctx, ReportSettings settings,
       List<StageReport> reports) {
     if (!TABLE_JOBS.contains(job)) {
       return Optional.empty();
     }
     String warehouse = ctx.config().warehouse();
+    long start = System.nanoTime();
     try {
       RunReport.recordTimings(ctx.spark(), warehouse, ctx.config().date(), reports.stream()
           .map(r -> new RunReport.StageRun(r.stage(), r.seconds(), r.counts(), r.details()))
@@ -33,7 +34,9 @@ final class RunReporting {
       if (!settings.enabled()) {
         return Optional.empty();
       }
-      return Optional.of(RunReport.write(ctx.spark(), warehouse, ctx.config().date(), settings));
+      Path path = RunReport.write(ctx.spark(), warehouse, ctx.config().date(), settings);
+      return Optional.of(String.format(java.util.Locale.ROOT, "%s (built in %.1f s)", path,
+          Jobs.secondsSince(start)));
     } catch (RuntimeException e) {
       System.err.println("kliping " + job + ": run report not written: " + e);
       return Optional.empty();

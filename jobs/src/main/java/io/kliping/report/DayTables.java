@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,6 +23,7 @@ final class DayTables {
   private final SparkSession spark;
   private final String warehouse;
   private final LocalDate dt;
+  private final Map<String, Optional<Dataset<Row>>> opened = new HashMap<>();
 
   DayTables(SparkSession spark, String warehouse, LocalDate dt) {
     this.spark = spark;
@@ -34,6 +37,21 @@ final class DayTables {
 
   /** The date's partition of the table when it exists and has all the columns, else empty. */
   Optional<Dataset<Row>> read(String table, String... columns) {
+    Optional<Dataset<Row>> df = opened.computeIfAbsent(table, this::open);
+    if (df.isEmpty()) {
+      return df;
+    }
+    List<String> have = Arrays.asList(df.get().columns());
+    for (String c : columns) {
+      if (!have.contains(c)) {
+        return Optional.empty();
+      }
+    }
+    return df;
+  }
+
+  /** Opens a partition once per report (listing and schema inference are not free). */
+  private Optional<Dataset<Row>> open(String table) {
     Path p = new Path(new Path(warehouse, table), "dt=" + dt);
     try {
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -43,18 +61,10 @@ final class DayTables {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check " + p, e);
     }
-    Dataset<Row> df;
     try {
-      df = spark.read().parquet(p.toString());
+      return Optional.of(spark.read().parquet(p.toString()));
     } catch (RuntimeException e) { // an empty or unreadable partition: no schema to infer
       return Optional.empty();
     }
-    List<String> have = Arrays.asList(df.columns());
-    for (String c : columns) {
-      if (!have.contains(c)) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(df);
   }
 }

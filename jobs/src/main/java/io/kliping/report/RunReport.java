@@ -27,7 +27,8 @@ public final class RunReport {
       th{background:#eef1f6}td.num{text-align:right}.missing{color:#9a4a00}
       svg.plot{display:block;margin:8px 0;border:1px solid #eef1f6}
       svg text{font-family:system-ui,sans-serif}.ttl{font-size:13px;font-weight:600}
-      .lbl{font-size:11px;fill:#333}.val{font-size:11px;fill:#555}.nlbl{font-size:10px;fill:#222}
+      .lbl{font-size:11px;fill:#333}.val{font-size:11px;fill:#555}.nlbl{font-size:10px;fill:#222;
+      paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
       """;
 
   private RunReport() {}
