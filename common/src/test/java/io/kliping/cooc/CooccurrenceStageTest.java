@@ -63,7 +63,7 @@ class CooccurrenceStageTest extends SparkTestBase {
   }
 
   private static KlipingConfig.Cooccurrence settings(int minCount, boolean dups, int cap) {
-    return new KlipingConfig.Cooccurrence(minCount, dups, cap);
+    return KlipingConfig.Cooccurrence.of(minCount, dups, cap);
   }
 
   @Test
