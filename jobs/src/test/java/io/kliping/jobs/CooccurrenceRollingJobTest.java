@@ -180,6 +180,56 @@ class CooccurrenceRollingJobTest {
     assertThat(top.get(0).<String>getAs("entity_name")).isEqualTo("name C");
   }
 
+  @Test
+  void theGraphOfAWindowIsExportedAsGraphMlGexfAndCsv() throws Exception {
+    Path out = tmp.resolve("graphs");
+    String wh = tmp.resolve("wh").toString();
+    String[] common = {"--warehouse", wh, "--date", D3.toString(), "--set",
+        "kliping.cooccurrence.rolling-days=[2, 3]", "--window-days", "3", "--min-count", "2",
+        "--measure", "n_ab"};
+    assertThat(Main.execute(concat(new String[] {"export-graph", "--format", "graphml",
+        "--output", out.resolve("g.graphml").toString()}, common))).isEqualTo(ExitCodes.OK);
+    assertThat(Main.execute(concat(new String[] {"export-graph", "--format", "gexf",
+        "--output", out.resolve("g.gexf").toString()}, common))).isEqualTo(ExitCodes.OK);
+    assertThat(Main.execute(concat(new String[] {"export-graph", "--format", "csv",
+        "--output", out.resolve("csv").toString()}, common))).isEqualTo(ExitCodes.OK);
+    // After the recount, 3 days to day 3: AB 3, AC 2, BC 2, all >= 2; strongest first.
+    assertThat(Files.readAllLines(out.resolve("csv").resolve("edges.csv"))).containsExactly(
+        "source,target,n_ab,pmi,npmi,g2,jaccard,weight",
+        line(after.get("2024-10-03/3/A-B")), line(after.get("2024-10-03/3/A-C")),
+        line(after.get("2024-10-03/3/B-C")));
+    assertThat(Files.readAllLines(out.resolve("csv").resolve("nodes.csv"))).containsExactly(
+        "id,name,type,units", "A,name A,PERSON,4", "B,name B,PERSON,4", "C,name C,PERSON,3");
+    String graphml = Files.readString(out.resolve("g.graphml"));
+    assertThat(graphml).contains("edgedefault=\"undirected\"").contains("name C");
+    assertThat(graphml.split("<edge ", -1)).hasSize(4);
+    assertThat(Files.readString(out.resolve("g.gexf")).split("<node ", -1)).hasSize(4);
+  }
+
+  @Test
+  void exportGraphRejectsBadOptionsBeforeAnyWork() {
+    String wh = tmp.resolve("wh").toString();
+    assertThat(Main.execute("export-graph", "--warehouse", wh, "--date", D3.toString(),
+        "--format", "pdf", "--output", tmp.resolve("x").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(Main.execute("export-graph", "--warehouse", wh, "--date", D3.toString(),
+        "--measure", "lift", "--output", tmp.resolve("x").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(Main.execute("export-graph", "--warehouse", wh, "--date", D3.toString(),
+        "--window-days", "5", "--output", tmp.resolve("x").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+  }
+
+  private static String line(Row r) {
+    return r.getAs("entity_a") + "," + r.getAs("entity_b") + "," + r.getAs("n_ab") + ","
+        + r.getAs("pmi") + "," + r.getAs("npmi") + "," + r.getAs("g2") + "," + r.getAs("jaccard")
+        + "," + ((Long) r.getAs("n_ab")).doubleValue();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   private static void assertCounts(Row r, long nab, long na, long nb, long n, int days) {
     assertThat(r).isNotNull();
     assertThat(List.<Object>of(r.getAs("n_ab"), r.getAs("n_a"), r.getAs("n_b"), r.getAs("n"),
