@@ -2,6 +2,7 @@ package io.kliping.cooc;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.kliping.config.KlipingConfig;
@@ -53,6 +54,15 @@ public final class TopPartners {
     return ranked.join(entityNames, seq("entity_id"), "left")
         .join(partnerNames, seq("partner_id"), "left")
         .select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * One name and type per entity from {@code entities} rows of several days (with {@code dt}):
+   * those of the latest day, so a renamed gazetteer entry shows its current name.
+   */
+  public static Dataset<Row> latestNames(Dataset<Row> entitiesByDay) {
+    return entitiesByDay.groupBy(col("entity_id"))
+        .agg(max_by(col("name"), col("dt")).as("name"), max_by(col("type"), col("dt")).as("type"));
   }
 
   private static Dataset<Row> side(Dataset<Row> pairs, List<String> groups, String self,

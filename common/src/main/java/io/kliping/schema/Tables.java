@@ -111,22 +111,15 @@ public final class Tables {
       field("units", LongType, false),
       field("counting", StringType, false)}), List.of("level", "entity_a", "entity_b"));
 
-  /** Pairs over rolling windows of days, summed from the daily counts; dt = the last day. */
-  public static final TableSpec COOCCURRENCE_ROLLING = new TableSpec("cooccurrence_rolling", new StructType(new StructField[] {
-      field("window_days", IntegerType, false),
-      field("days_present", IntegerType, false),
-      field("entity_a", StringType, false),
-      field("entity_b", StringType, false),
-      field("level", StringType, false),
-      field("n_ab", LongType, false),
-      field("n_a", LongType, false),
-      field("n_b", LongType, false),
-      field("n", LongType, false),
-      field("pmi", DoubleType, false),
-      field("npmi", DoubleType, false),
-      field("g2", DoubleType, false),
-      field("jaccard", DoubleType, false),
-      field("counting", StringType, false)}), List.of("window_days", "level", "entity_a", "entity_b"));
+  /**
+   * Pairs over rolling windows of days, summed from the daily counts; dt = the window's last day.
+   * The columns of {@link #COOCCURRENCE} after the window's length and the days it found.
+   */
+  public static final TableSpec COOCCURRENCE_ROLLING = new TableSpec("cooccurrence_rolling",
+      new StructType(new StructField[] {
+          field("window_days", IntegerType, false),
+          field("days_present", IntegerType, false)}).merge(COOCCURRENCE.schema(), false),
+      List.of("window_days", "level", "entity_a", "entity_b"));
 
   /** The best partners of each entity, for the day (window_days = 1) and each rolling window. */
   public static final TableSpec COOCCURRENCE_TOP = new TableSpec("cooccurrence_top", new StructType(new StructField[] {

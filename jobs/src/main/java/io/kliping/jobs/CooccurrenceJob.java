@@ -1,7 +1,6 @@
 package io.kliping.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max_by;
 
 import io.kliping.config.KlipingConfig;
 import io.kliping.cooc.CooccurrenceStage;
@@ -73,10 +72,8 @@ final class CooccurrenceJob implements Callable<Integer> {
             RollingWindows.sumDays(ctx.spark(), daily, ends, windowDays, stage.counting()),
             RollingWindows.GROUPS)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> names = wh.readRange(Tables.ENTITIES, first, afterLast)
-        .groupBy(col("entity_id"))
-        .agg(max_by(col("name"), col(Tables.PARTITION_COLUMN)).as("name"),
-            max_by(col("type"), col(Tables.PARTITION_COLUMN)).as("type"));
+    Dataset<Row> names = TopPartners.latestNames(
+        wh.readRange(Tables.ENTITIES, first, afterLast));
     Dataset<Row> top = TopPartners.of(scored, RollingWindows.GROUPS, names, settings)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -1,9 +1,9 @@
 package io.kliping.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max_by;
 
 import io.kliping.config.KlipingConfig;
+import io.kliping.cooc.TopPartners;
 import io.kliping.cooc.graph.CsvGraphWriter;
 import io.kliping.cooc.graph.EntityGraph;
 import io.kliping.cooc.graph.GexfWriter;
@@ -118,11 +118,8 @@ final class ExportGraphJob implements Callable<Integer> {
     Dataset<Row> pairs = windowDays == 1 ? ctx.warehouse().read(Tables.COOCCURRENCE, dt)
         : ctx.warehouse().read(Tables.COOCCURRENCE_ROLLING, dt)
             .filter(col("window_days").equalTo(windowDays));
-    Dataset<Row> names = ctx.warehouse()
-        .readRange(Tables.ENTITIES, dt.minusDays(windowDays - 1L), dt.plusDays(1))
-        .groupBy(col("entity_id"))
-        .agg(max_by(col("name"), col(Tables.PARTITION_COLUMN)).as("name"),
-            max_by(col("type"), col(Tables.PARTITION_COLUMN)).as("type"));
+    Dataset<Row> names = TopPartners.latestNames(ctx.warehouse()
+        .readRange(Tables.ENTITIES, dt.minusDays(windowDays - 1L), dt.plusDays(1)));
     String title = "kliping " + level + " co-occurrence, " + (windowDays == 1 ? dt.toString()
         : windowDays + " days to " + dt);
     EntityGraph graph = GraphSelection.collect(
