@@ -5,6 +5,7 @@
 #   report:        report --date D rebuilds <warehouse>/_runs/dt=D/report.html from the tables
 #   tools:         generate-corpus (a syndicated corpus with ground truth, no Spark)
 #                  evaluate-dedup  (scores a deduplicated date: truth, exact-Jaccard recall)
+#                  export-graph    (entity graph of a date or rolling window: GraphML, GEXF, CSV)
 #   spark options: --master URL, --deploy-mode M, --conf K=V, --driver-memory M, --executor-memory M,
 #                  --executor-cores N, --num-executors N, --total-executor-cores N, --queue Q,
 #                  --name N, --files F, --jars J, --properties-file F, --driver-java-options O
@@ -31,7 +32,7 @@ usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >
 [ $# -ge 1 ] || usage
 job=$1; shift
 case "$job" in
-  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup) ;;
+  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup|export-graph) ;;
   -h|--help|help) usage ;;
   *) echo "submit.sh: unknown job '$job'" >&2; usage ;;
 esac

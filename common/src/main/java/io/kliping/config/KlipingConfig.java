@@ -80,9 +80,37 @@ public record KlipingConfig(
   /** Entity gazetteers. */
   public record Entities(List<String> gazetteers) implements Serializable {}
 
-  /** Co-occurrence counting. */
-  public record Cooccurrence(int minCount, boolean countDuplicates, int maxEntitiesPerDoc)
-      implements Serializable {}
+  /**
+   * Co-occurrence counting and scoring. {@code levels}: units counted ({@code document},
+   * {@code sentence}, {@code window}); {@code windowTokens}: size of the sliding token window;
+   * {@code rollingDays}: lengths of the rolling windows computed from the daily counts;
+   * {@code topK}: partners kept per entity, ranked by {@code topMeasure} among pairs with at
+   * least {@code topMinCount} shared units.
+   */
+  public record Cooccurrence(int minCount, boolean countDuplicates, int maxEntitiesPerDoc,
+      List<String> levels, int windowTokens, List<Integer> rollingDays, int topK,
+      String topMeasure, int topMinCount) implements Serializable {
+    /** Levels a unit can be counted at, in the order they are computed. */
+    public static final List<String> LEVELS = List.of("document", "sentence", "window");
+    /** Measures the top-partners table can rank by (columns of the co-occurrence tables). */
+    public static final List<String> MEASURES = List.of("npmi", "pmi", "g2", "jaccard", "n_ab");
+
+    public Cooccurrence {
+      levels = List.copyOf(levels);
+      rollingDays = List.copyOf(rollingDays);
+    }
+
+    /** The defaults of {@code conf/kliping.conf} with the three basic settings changed. */
+    public static Cooccurrence of(int minCount, boolean countDuplicates, int maxEntitiesPerDoc) {
+      return new Cooccurrence(minCount, countDuplicates, maxEntitiesPerDoc, LEVELS, 10,
+          List.of(7, 30), 10, "npmi", 3);
+    }
+
+    /** True when the level is counted. */
+    public boolean counts(String level) {
+      return levels.contains(level);
+    }
+  }
 
   /** Output layout. */
   public record Output(int filesPerPartition) implements Serializable {}
@@ -140,7 +168,15 @@ public record KlipingConfig(
     Cooccurrence cooc = new Cooccurrence(
         atLeast("kliping.cooccurrence.min-count", co.getInt("min-count"), 1),
         co.getBoolean("count-duplicates"),
-        atLeast("kliping.cooccurrence.max-entities-per-doc", co.getInt("max-entities-per-doc"), 2));
+        between("kliping.cooccurrence.max-entities-per-doc", co.getInt("max-entities-per-doc"), 2,
+            10_000),
+        levels(co.getStringList("levels")),
+        atLeast("kliping.cooccurrence.window-tokens", co.getInt("window-tokens"), 2),
+        rollingDays(co.getIntList("rolling-days")),
+        atLeast("kliping.cooccurrence.top-k.k", co.getInt("top-k.k"), 1),
+        oneOf("kliping.cooccurrence.top-k.measure", co.getString("top-k.measure"),
+            Cooccurrence.MEASURES),
+        atLeast("kliping.cooccurrence.top-k.min-count", co.getInt("top-k.min-count"), 1));
     Output output = new Output(
         atLeast("kliping.output.files-per-partition", c.getInt("output.files-per-partition"), 1));
     SparkSettings spark = new SparkSettings(
@@ -151,6 +187,37 @@ public record KlipingConfig(
     }
     return new KlipingConfig(warehouse, batchDate(c.getString("date"), zone), zone, input, clean,
         language, dedup, entities, cooc, output, spark);
+  }
+
+  private static int between(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ConfigException(key + " must be between " + min + " and " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  private static List<String> levels(List<String> levels) {
+    nonEmpty("kliping.cooccurrence.levels", levels);
+    for (String level : levels) {
+      oneOf("kliping.cooccurrence.levels", level, Cooccurrence.LEVELS);
+    }
+    if (levels.stream().distinct().count() != levels.size()) {
+      throw new ConfigException("kliping.cooccurrence.levels lists a level twice: " + levels);
+    }
+    return List.copyOf(levels);
+  }
+
+  private static List<Integer> rollingDays(List<Integer> days) {
+    for (int d : days) {
+      if (d < 2 || d > 366) {
+        throw new ConfigException(
+            "kliping.cooccurrence.rolling-days must be between 2 and 366 days, got " + d);
+      }
+    }
+    if (days.stream().distinct().count() != days.size()) {
+      throw new ConfigException("kliping.cooccurrence.rolling-days lists a length twice: " + days);
+    }
+    return days.stream().sorted().toList();
   }
 
   private static Csv csv(Config c) {

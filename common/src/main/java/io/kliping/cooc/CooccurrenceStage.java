@@ -1,38 +1,49 @@
 package io.kliping.cooc;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
-import io.kliping.entities.SentenceSplitter;
 import io.kliping.schema.Tables;
-import org.apache.spark.api.java.function.MapFunction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.RowFactory;
 
 /**
- * Co-occurrence of entities for one batch date, at document and sentence level: for each pair of
- * distinct entities the number of units (documents, or sentences) mentioning both ({@code n_ab}),
- * each ({@code n_a, n_b}), the number of units {@code n}, and PMI, NPMI, G2 and Jaccard
- * ({@link Association}). A near-duplicate cluster counts once (its canonical article) unless
- * {@code count-duplicates} is set; the {@code counting} column says which. Pairs are built per
- * unit from its distinct entities, capped at {@code max-entities-per-doc} (first mentioned kept).
+ * Co-occurrence of entities for one batch date, in two steps that are kept apart on purpose.
+ * <ol>
+ *   <li>{@link #counts}: the sufficient statistics of a day, per level (document, sentence, token
+ *       window): units in all ({@code n}), units mentioning each entity ({@code n_a}) and each
+ *       pair ({@code n_ab}), unfiltered ({@link Tables#COOCCURRENCE_COUNTS}). They add up across
+ *       days, so rolling windows are sums of daily counts and never re-read articles.
+ *   <li>{@link #score}: counts (of a day, or summed over a window) to pairs with PMI, NPMI, G2 and
+ *       Jaccard ({@link Association}), pairs below {@code min-count} dropped.
+ * </ol>
+ * A near-duplicate cluster counts once (its canonical article) unless {@code count-duplicates} is
+ * set; the {@code counting} column says which. Counting is per document in
+ * {@link DocumentUnitCounter} (one pass, no self-join), and the sums use Spark's two-phase
+ * aggregation, so a very frequent entity is combined map-side instead of piling onto one task.
  */
 public final class CooccurrenceStage {
   /** Value of the {@code level} column for document-level pairs. */
   public static final String DOCUMENT = "document";
   /** Value of the {@code level} column for sentence-level pairs. */
   public static final String SENTENCE = "sentence";
+  /** Value of the {@code level} column for token-window pairs. */
+  public static final String WINDOW = "window";
 
   private final KlipingConfig.Cooccurrence settings;
 
@@ -44,6 +55,11 @@ public final class CooccurrenceStage {
     return new CooccurrenceStage(settings);
   }
 
+  /** Value of the {@code counting} column under these settings. */
+  public String counting() {
+    return settings.countDuplicates() ? "all" : "canonical";
+  }
+
   /** The documents counted: canonical articles, or all when duplicates are counted. */
   public Dataset<Row> countedDocuments(Dataset<Row> articles) {
     Dataset<Row> docs = settings.countDuplicates() ? articles
@@ -51,46 +67,77 @@ public final class CooccurrenceStage {
     return docs.select(col("article_id"), col("text"));
   }
 
-  /** Rows of {@link Tables#COOCCURRENCE} for the given articles and their mentions. */
-  public Dataset<Row> apply(Dataset<Row> articles, Dataset<Row> mentions) {
+  /**
+   * Rows of {@link Tables#COOCCURRENCE_COUNTS}: for each level one total row (both entities
+   * null, always present, 0 when nothing was counted), one row per entity ({@code entity_b} null)
+   * and one per pair ({@code entity_a < entity_b}), each with the number of units.
+   */
+  public Dataset<Row> counts(Dataset<Row> articles, Dataset<Row> mentions) {
     Dataset<Row> docs = countedDocuments(articles);
-    Dataset<Row> counted = mentions.join(docs.select(col("article_id")), "article_id");
-
-    Dataset<Row> documents = docs.agg(count(lit(1)).as("n"));
-    Dataset<Row> documentEntities = counted.select(col("article_id").as("unit"),
-        col("entity_id"), col("char_start"));
-
-    Dataset<Row> sentences = docs.select(col("text"))
-        .map(new SentenceCount(), Encoders.LONG())
-        .agg(sum(col("value")).as("n"));
-    Dataset<Row> sentenceEntities = counted.select(
-        concat_ws(":", col("article_id"), col("sentence_idx").cast("string")).as("unit"),
-        col("entity_id"), col("char_start"));
-
-    return pairs(DOCUMENT, documents, documentEntities)
-        .unionByName(pairs(SENTENCE, sentences, sentenceEntities));
+    Dataset<Row> perDoc = mentions
+        .groupBy(col("article_id"))
+        .agg(collect_list(struct(col("entity_id"), col("char_start"), col("sentence_idx")))
+            .as("mentions"));
+    Dataset<Row> units = docs.join(perDoc, docs.col("article_id").equalTo(perDoc.col("article_id")),
+            "left")
+        .select(docs.col("text"), perDoc.col("mentions"))
+        .mapPartitions(new CountUnitsFunction(settings.levels(), settings.maxEntitiesPerDoc(),
+            settings.windowTokens()), Encoders.row(CountUnitsFunction.OUTPUT_SCHEMA));
+    List<Row> zeros = new ArrayList<>();
+    for (String level : settings.levels()) {
+      zeros.add(RowFactory.create(level, null, null, 0L));
+    }
+    Dataset<Row> totals = articles.sparkSession()
+        .createDataFrame(zeros, CountUnitsFunction.OUTPUT_SCHEMA);
+    return units.unionByName(totals)
+        .groupBy(col("level"), col("entity_a"), col("entity_b"))
+        .agg(sum(col("units")).as("units"))
+        .withColumn("counting", lit(counting()));
   }
 
-  /** Pairs of one level from its units' entities and its one-row unit count {@code n}. */
-  private Dataset<Row> pairs(String level, Dataset<Row> total, Dataset<Row> unitEntities) {
-    Dataset<Row> distinct = unitEntities
-        .groupBy(col("unit"), col("entity_id"))
-        .agg(min(col("char_start")).as("first_at"))
-        .withColumn("rank", row_number().over(Window.partitionBy(col("unit"))
-            .orderBy(col("first_at"), col("entity_id"))))
-        .filter(col("rank").leq(settings.maxEntitiesPerDoc()))
-        .select(col("unit"), col("entity_id"));
-    Dataset<Row> perEntity = distinct.groupBy(col("entity_id")).agg(count(lit(1)).as("n_e"));
-    Dataset<Row> a = distinct.select(col("unit"), col("entity_id").as("entity_a"));
-    Dataset<Row> b = distinct.select(col("unit"), col("entity_id").as("entity_b"));
-    Dataset<Row> pairCounts = a.join(b, "unit")
-        .filter(col("entity_a").lt(col("entity_b")))
-        .groupBy(col("entity_a"), col("entity_b"))
-        .agg(count(lit(1)).as("n_ab"))
-        .filter(col("n_ab").geq(settings.minCount()));
-    Dataset<Row> na = perEntity.select(col("entity_id").as("entity_a"), col("n_e").as("n_a"));
-    Dataset<Row> nb = perEntity.select(col("entity_id").as("entity_b"), col("n_e").as("n_b"));
-    Dataset<Row> joined = pairCounts.join(na, "entity_a").join(nb, "entity_b").crossJoin(total);
+  /** Documents counted whose distinct entities exceed {@code max-entities-per-doc} (cut). */
+  public long cappedDocuments(Dataset<Row> articles, Dataset<Row> mentions) {
+    return mentions.join(countedDocuments(articles).select(col("article_id")), "article_id")
+        .groupBy(col("article_id"))
+        .agg(countDistinct(col("entity_id")).as("entities"))
+        .filter(col("entities").gt(settings.maxEntitiesPerDoc()))
+        .count();
+  }
+
+  /** Rows of {@link Tables#COOCCURRENCE} for one day's articles and mentions. */
+  public Dataset<Row> apply(Dataset<Row> articles, Dataset<Row> mentions) {
+    return score(counts(articles, mentions), List.of());
+  }
+
+  /**
+   * Scores counts: one row per pair with {@code n_ab >= min-count}, with its {@code n_a, n_b,
+   * n}, PMI, NPMI, G2, Jaccard and {@code counting}. {@code groups} are columns of the counts
+   * that separate independent tables (e.g. window end and length); they are kept in the output.
+   * A {@code days_present} column of the total rows, when there is one, is kept too.
+   */
+  public Dataset<Row> score(Dataset<Row> counts, List<String> groups) {
+    Column isTotal = col("entity_a").isNull().and(col("entity_b").isNull());
+    Column isEntity = col("entity_a").isNotNull().and(col("entity_b").isNull());
+    Column isPair = col("entity_b").isNotNull();
+    List<String> key = Stream.concat(groups.stream(), Stream.of("level")).toList();
+
+    List<Column> totalCols = new ArrayList<>(columns(key));
+    totalCols.add(col("units").as("n"));
+    if (Arrays.asList(counts.columns()).contains("days_present")) {
+      totalCols.add(col("days_present"));
+    }
+    Dataset<Row> totals = counts.filter(isTotal).select(totalCols.toArray(Column[]::new));
+    Dataset<Row> entities = counts.filter(isEntity);
+    Dataset<Row> na = entities.select(withKey(key, col("entity_a"), col("units").as("n_a")));
+    Dataset<Row> nb = entities.select(withKey(key, col("entity_a").as("entity_b"),
+        col("units").as("n_b")));
+    Dataset<Row> pairs = counts.filter(isPair.and(col("units").geq(settings.minCount())))
+        .select(withKey(key, col("entity_a"), col("entity_b"), col("units").as("n_ab")));
+    // Marginals on the right: one row per key, so a frequent entity's many pairs stream past it.
+    Dataset<Row> joined = pairs
+        .join(na, seq(concat(key, "entity_a")))
+        .join(nb, seq(concat(key, "entity_b")))
+        .join(broadcast(totals), seq(key));
 
     Column nab = col("n_ab").cast("double");
     Column nA = col("n_a").cast("double");
@@ -105,10 +152,14 @@ public final class CooccurrenceStage {
         .plus(term(n.minus(nA).minus(nB).plus(nab), n.minus(nA), n.minus(nB), n))
         .multiply(2.0);
     Column jaccard = nab.divide(nA.plus(nB).minus(nab));
-    return joined.select(col("entity_a"), col("entity_b"), lit(level).as("level"),
+    List<Column> out = new ArrayList<>(columns(groups));
+    out.addAll(List.of(col("entity_a"), col("entity_b"), col("level"),
         col("n_ab"), col("n_a"), col("n_b"), col("n"), pmi.as("pmi"), npmi.as("npmi"),
-        g2.as("g2"), jaccard.as("jaccard"),
-        lit(settings.countDuplicates() ? "all" : "canonical").as("counting"));
+        g2.as("g2"), jaccard.as("jaccard"), lit(counting()).as("counting")));
+    if (Arrays.asList(totals.columns()).contains("days_present")) {
+      out.add(col("days_present"));
+    }
+    return joined.select(out.toArray(Column[]::new));
   }
 
   /** {@code k * ln(k * n / (row * col))}, 0 when k = 0. */
@@ -117,15 +168,23 @@ public final class CooccurrenceStage {
         .otherwise(lit(0.0));
   }
 
-  /** Number of sentences of one article's text (the sentence-level {@code n}). */
-  static final class SentenceCount implements MapFunction<Row, Long> {
-    private static final long serialVersionUID = 1L;
+  private static List<Column> columns(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toList();
+  }
 
-    @Override
-    public Long call(Row row) {
-      String text = row.getString(0);
-      return text == null || text.isBlank() ? 0L
-          : (long) SentenceSplitter.sentenceStarts(text).length;
-    }
+  private static Column[] withKey(List<String> key, Column... rest) {
+    List<Column> all = new ArrayList<>(columns(key));
+    all.addAll(Arrays.asList(rest));
+    return all.toArray(Column[]::new);
+  }
+
+  private static List<String> concat(List<String> key, String column) {
+    List<String> all = new ArrayList<>(key);
+    all.add(column);
+    return all;
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(List<String> columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(columns).toSeq();
   }
 }

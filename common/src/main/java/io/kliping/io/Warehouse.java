@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -94,6 +95,24 @@ public final class Warehouse {
     }
     return spark.read().schema(schema).option("basePath", tablePath(table).toString())
         .parquet(paths.toArray(String[]::new));
+  }
+
+  /** Dates of the table's existing partitions in {@code [fromInclusive, toExclusive)}, in order. */
+  public List<LocalDate> datesBetween(TableSpec table, LocalDate fromInclusive,
+      LocalDate toExclusive) {
+    String prefix = Tables.PARTITION_COLUMN + "=";
+    return partitionsBetween(table, fromInclusive, toExclusive).stream()
+        .map(p -> LocalDate.parse(new Path(p).getName().substring(prefix.length())))
+        .toList();
+  }
+
+  /**
+   * Reads a staged, not yet published partition with its contract schema plus the {@code dt}
+   * column, so a stage can combine what it is about to publish with earlier dates.
+   */
+  public Dataset<Row> readStaged(Staged staged) {
+    return spark.read().schema(nullable(staged.table().schema())).parquet(staged.staging().toString())
+        .withColumn(Tables.PARTITION_COLUMN, functions.lit(java.sql.Date.valueOf(staged.dt())));
   }
 
   /** Paths of the table's existing partitions with dates in the range, in date order. */

@@ -99,6 +99,45 @@ public final class Tables {
       field("jaccard", DoubleType, false),
       field("counting", StringType, false)}), List.of("level", "entity_a", "entity_b"));
 
+  /**
+   * The day's co-occurrence counts, unfiltered: the sufficient statistics every level, measure
+   * and rolling window is computed from. Per level one total row (both entities null: units
+   * counted, {@code n}), one row per entity ({@code entity_b} null: {@code n_a}) and one per pair.
+   */
+  public static final TableSpec COOCCURRENCE_COUNTS = new TableSpec("cooccurrence_counts", new StructType(new StructField[] {
+      field("level", StringType, false),
+      field("entity_a", StringType, true),
+      field("entity_b", StringType, true),
+      field("units", LongType, false),
+      field("counting", StringType, false)}), List.of("level", "entity_a", "entity_b"));
+
+  /**
+   * Pairs over rolling windows of days, summed from the daily counts; dt = the window's last day.
+   * The columns of {@link #COOCCURRENCE} after the window's length and the days it found.
+   */
+  public static final TableSpec COOCCURRENCE_ROLLING = new TableSpec("cooccurrence_rolling",
+      new StructType(new StructField[] {
+          field("window_days", IntegerType, false),
+          field("days_present", IntegerType, false)}).merge(COOCCURRENCE.schema(), false),
+      List.of("window_days", "level", "entity_a", "entity_b"));
+
+  /** The best partners of each entity, for the day (window_days = 1) and each rolling window. */
+  public static final TableSpec COOCCURRENCE_TOP = new TableSpec("cooccurrence_top", new StructType(new StructField[] {
+      field("window_days", IntegerType, false),
+      field("level", StringType, false),
+      field("entity_id", StringType, false),
+      field("entity_name", StringType, true),
+      field("rank", IntegerType, false),
+      field("partner_id", StringType, false),
+      field("partner_name", StringType, true),
+      field("partner_type", StringType, true),
+      field("measure", StringType, false),
+      field("score", DoubleType, false),
+      field("n_ab", LongType, false),
+      field("n_entity", LongType, false),
+      field("n_partner", LongType, false),
+      field("n", LongType, false)}), List.of("window_days", "level", "entity_id", "rank"));
+
   public static final TableSpec REJECTS = new TableSpec("rejects", new StructType(new StructField[] {
       field("input_file", StringType, false),
       field("position", StringType, false),
@@ -108,6 +147,7 @@ public final class Tables {
   /** All tables, in pipeline order. */
   public static final List<TableSpec> ALL =
       List.of(ARTICLES, DUPLICATES, CLUSTERS, DEDUP_INDEX, MENTIONS, ENTITIES, COOCCURRENCE,
+          COOCCURRENCE_COUNTS, COOCCURRENCE_ROLLING, COOCCURRENCE_TOP,
           REJECTS);
 
   private Tables() {}

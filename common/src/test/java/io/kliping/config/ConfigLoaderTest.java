@@ -73,6 +73,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void cooccurrenceDefaultsAndTheirChecks() {
+    KlipingConfig.Cooccurrence c = ConfigLoader.load(Optional.empty(),
+        List.of("kliping.date=2024-10-25")).cooccurrence();
+    assertThat(c.levels()).containsExactly("document", "sentence", "window");
+    assertThat(c.rollingDays()).containsExactly(7, 30);
+    assertThat(c.windowTokens()).isEqualTo(10);
+    assertThat(List.of(c.topK(), c.topMinCount())).containsExactly(10, 3);
+    assertThat(c.topMeasure()).isEqualTo("npmi");
+    assertThat(ConfigLoader.load(Optional.empty(), List.of("kliping.date=2024-10-25",
+        "kliping.cooccurrence.rolling-days=[30, 7, 14]")).cooccurrence().rollingDays())
+        .containsExactly(7, 14, 30);
+    for (String[] bad : new String[][] {
+        {"kliping.cooccurrence.levels=[document, paragraph]", "levels"},
+        {"kliping.cooccurrence.levels=[]", "levels"},
+        {"kliping.cooccurrence.levels=[document, document]", "twice"},
+        {"kliping.cooccurrence.rolling-days=[1]", "rolling-days"},
+        {"kliping.cooccurrence.rolling-days=[7, 7]", "twice"},
+        {"kliping.cooccurrence.top-k.measure=lift", "top-k.measure"},
+        {"kliping.cooccurrence.window-tokens=1", "window-tokens"},
+        {"kliping.cooccurrence.max-entities-per-doc=20000", "max-entities-per-doc"}}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), List.of(bad[0])))
+          .as(bad[0]).isInstanceOf(ConfigException.class).hasMessageContaining(bad[1]);
+    }
+  }
+
+  @Test
   void wrongTypesFailWithTheKey() {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
         List.of("kliping.dedup.num-perm=many")))

@@ -63,7 +63,7 @@ class CooccurrenceStageTest extends SparkTestBase {
   }
 
   private static KlipingConfig.Cooccurrence settings(int minCount, boolean dups, int cap) {
-    return new KlipingConfig.Cooccurrence(minCount, dups, cap);
+    return KlipingConfig.Cooccurrence.of(minCount, dups, cap);
   }
 
   @Test
@@ -98,6 +98,74 @@ class CooccurrenceStageTest extends SparkTestBase {
     assertCounts(p.get("A-C"), 1, 5, 1, 8);
     // ln(2 * 8 / (5 * 2)) = ln 1.6
     assertThat(p.get("A-B").<Double>getAs("pmi")).isCloseTo(Math.log(1.6), within(1e-12));
+  }
+
+  @Test
+  void windowLevelCountsTokenWindowsOfCanonicalArticles() {
+    // k = 2. d1 (6 tokens, 5 windows): A@t0 {0}, B@t1 {0,1}, C@t3 {2,3}, A@t4 {3,4};
+    // d2 (4 tokens, 3 windows): B@t0 {0}, A@t1 {0,1}; d3: A@t0 {0}, A past the end = t3 {2};
+    // d4 (2 tokens): 1 window. n = 12, n_A = 3 + 2 + 2 = 7, n_B = 3, n_C = 2, AB = 2, AC = 1.
+    KlipingConfig.Cooccurrence k2 = new KlipingConfig.Cooccurrence(1, false, 100,
+        KlipingConfig.Cooccurrence.LEVELS, 2, List.of(7), 10, "npmi", 3);
+    Map<String, Row> p = byPair(CooccurrenceStage.create(k2).apply(articles(), mentions()),
+        CooccurrenceStage.WINDOW);
+    assertThat(p).containsOnlyKeys("A-B", "A-C");
+    assertCounts(p.get("A-B"), 2, 7, 3, 12);
+    assertCounts(p.get("A-C"), 1, 7, 2, 12);
+    assertThat(p.get("A-B").<Double>getAs("pmi")).isCloseTo(Math.log(24.0 / 21.0), within(1e-12));
+  }
+
+  @Test
+  void aWindowLongerThanEveryTextCountsLikeDocuments() {
+    Dataset<Row> scored = CooccurrenceStage.create(settings(1, false, 100))
+        .apply(articles(), mentions());
+    Map<String, Row> docs = byPair(scored, CooccurrenceStage.DOCUMENT);
+    Map<String, Row> windows = byPair(scored, CooccurrenceStage.WINDOW);
+    assertThat(windows).containsOnlyKeys(docs.keySet().toArray(String[]::new));
+    for (String pair : docs.keySet()) {
+      for (String c : List.of("n_ab", "n_a", "n_b", "n", "npmi")) {
+        assertThat(windows.get(pair).<Object>getAs(c)).isEqualTo(docs.get(pair).getAs(c));
+      }
+    }
+  }
+
+  @Test
+  void countsHoldTotalsEntitiesAndPairsUnfiltered() {
+    Map<String, Long> counts = new HashMap<>();
+    for (Row r : CooccurrenceStage.create(settings(2, false, 100))
+        .counts(articles(), mentions()).collectAsList()) {
+      counts.put(r.getAs("level") + "|" + r.getAs("entity_a") + "|" + r.getAs("entity_b"),
+          r.getAs("units"));
+      assertThat(r.<String>getAs("counting")).isEqualTo("canonical");
+    }
+    assertThat(counts).containsEntry("document|null|null", 4L)
+        .containsEntry("document|A|null", 3L).containsEntry("document|B|C", 1L)
+        .containsEntry("sentence|null|null", 8L).containsEntry("sentence|A|null", 5L)
+        .containsEntry("window|null|null", 4L);
+    // min-count = 2 filters scored pairs, never the counts.
+    assertThat(counts).containsKey("document|A|C");
+  }
+
+  @Test
+  void aDayWithNothingCountedStillHasItsTotals() {
+    Dataset<Row> none = articles().filter("article_id = 'nope'");
+    Map<String, Long> counts = new HashMap<>();
+    for (Row r : CooccurrenceStage.create(settings(1, false, 100))
+        .counts(none, mentions()).collectAsList()) {
+      counts.put(r.getAs("level") + "|" + r.getAs("entity_a"), r.getAs("units"));
+    }
+    assertThat(counts).containsOnly(Map.entry("document|null", 0L), Map.entry("sentence|null", 0L),
+        Map.entry("window|null", 0L));
+  }
+
+  @Test
+  void cappedDocumentsAreCounted() {
+    assertThat(CooccurrenceStage.create(settings(1, false, 2)).cappedDocuments(articles(),
+        mentions())).isEqualTo(1); // d1 has A, B, C; d5 is a copy and not counted
+    assertThat(CooccurrenceStage.create(settings(1, true, 2)).cappedDocuments(articles(),
+        mentions())).isEqualTo(2);
+    assertThat(CooccurrenceStage.create(settings(1, false, 3)).cappedDocuments(articles(),
+        mentions())).isZero();
   }
 
   @Test

@@ -1,17 +1,36 @@
 package io.kliping.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.kliping.config.KlipingConfig;
 import io.kliping.cooc.CooccurrenceStage;
+import io.kliping.cooc.RollingWindows;
+import io.kliping.cooc.TopPartners;
 import io.kliping.io.Warehouse;
 import io.kliping.schema.Tables;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code cooccurrence}: articles and mentions of a date to its {@code cooccurrence} table. */
+/**
+ * {@code cooccurrence}: articles and mentions of a date to its {@code cooccurrence_counts},
+ * {@code cooccurrence}, {@code cooccurrence_rolling} and {@code cooccurrence_top} partitions.
+ * Rolling windows come from the daily counts only; re-counting a day also rewrites the later
+ * windows (and their top partners) that include it.
+ */
 @Command(name = "cooccurrence", mixinStandardHelpOptions = true,
-    description = "Count entity pairs per document (each duplicate cluster once) with PMI/NPMI.")
+    description = "Count entity pairs per document, sentence and token window (each duplicate "
+        + "cluster once) with PMI/NPMI/G2/Jaccard, rolling windows and top partners.")
 final class CooccurrenceJob implements Callable<Integer> {
   @Mixin
   JobOptions options;
@@ -24,11 +43,78 @@ final class CooccurrenceJob implements Callable<Integer> {
   static StageReport run(JobContext ctx) {
     long start = System.nanoTime();
     KlipingConfig config = ctx.config();
+    KlipingConfig.Cooccurrence settings = config.cooccurrence();
+    LocalDate day = config.date();
     Warehouse wh = ctx.warehouse();
-    CooccurrenceStage stage = CooccurrenceStage.create(config.cooccurrence());
-    Warehouse.Staged pairs = wh.stage(Tables.COOCCURRENCE, config.date(), stage.apply(
-        wh.read(Tables.ARTICLES, config.date()), wh.read(Tables.MENTIONS, config.date())));
-    return new StageReport("cooccurrence", config.date().toString(),
-        wh.publish(List.of(pairs)), Jobs.secondsSince(start));
+    CooccurrenceStage stage = CooccurrenceStage.create(settings);
+    Dataset<Row> articles = wh.read(Tables.ARTICLES, day);
+    Dataset<Row> mentions = wh.read(Tables.MENTIONS, day);
+
+    List<Warehouse.Staged> staged = new ArrayList<>();
+    Warehouse.Staged counts = wh.stage(Tables.COOCCURRENCE_COUNTS, day,
+        stage.counts(articles, mentions));
+    staged.add(counts);
+    long capped = stage.cappedDocuments(articles, mentions);
+
+    List<Integer> windowDays = new ArrayList<>();
+    windowDays.add(1);
+    windowDays.addAll(settings.rollingDays());
+    int longest = Collections.max(windowDays);
+    List<LocalDate> ends = RollingWindows.endsAfterRecount(day,
+        wh.datesBetween(Tables.COOCCURRENCE_COUNTS, day.plusDays(1), day.plusDays(longest)),
+        longest);
+    LocalDate first = RollingWindows.firstDayNeeded(ends, longest);
+    LocalDate afterLast = ends.get(ends.size() - 1).plusDays(1);
+    Dataset<Row> daily = wh.readRange(Tables.COOCCURRENCE_COUNTS, first, afterLast)
+        .filter(col(Tables.PARTITION_COLUMN).notEqual(java.sql.Date.valueOf(day)))
+        .unionByName(wh.readStaged(counts));
+    Dataset<Row> scored = stage.score(
+            RollingWindows.sumDays(ctx.spark(), daily, ends, windowDays, stage.counting()),
+            RollingWindows.GROUPS)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> names = TopPartners.latestNames(
+        wh.readRange(Tables.ENTITIES, first, afterLast));
+    Dataset<Row> top = TopPartners.of(scored, RollingWindows.GROUPS, names, settings)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      staged.add(wh.stage(Tables.COOCCURRENCE, day, window(scored, day).filter(
+          col("window_days").equalTo(1))));
+      for (LocalDate end : ends) {
+        staged.add(wh.stage(Tables.COOCCURRENCE_ROLLING, end,
+            window(scored, end).filter(col("window_days").gt(1))));
+        staged.add(wh.stage(Tables.COOCCURRENCE_TOP, end, window(top, end)));
+      }
+    } finally {
+      scored.unpersist();
+      top.unpersist();
+    }
+    List<String> details = new ArrayList<>();
+    details.add("levels=" + String.join(",", settings.levels()) + " window_tokens="
+        + settings.windowTokens() + " rolling_days=" + settings.rollingDays()
+        + " counting=" + stage.counting());
+    if (ends.size() > 1) {
+      details.add("re-counted a past day: rolling windows and top partners rewritten for "
+          + ends.stream().map(LocalDate::toString).collect(Collectors.joining(", ")));
+    }
+    if (capped > 0) {
+      details.add("WARN capped_documents=" + capped + ": documents with more than "
+          + settings.maxEntitiesPerDoc() + " distinct entities kept their first "
+          + settings.maxEntitiesPerDoc() + " (kliping.cooccurrence.max-entities-per-doc)");
+    }
+    wh.publish(staged);
+    Map<String, Long> written = new LinkedHashMap<>();
+    for (Warehouse.Staged s : staged) {
+      if (s.dt().equals(day)) {
+        written.put(s.table().name(), s.rows());
+      }
+    }
+    written.put("later_windows_rewritten", (long) ends.size() - 1);
+    written.put("capped_documents", capped);
+    return new StageReport("cooccurrence", day.toString(), written, Jobs.secondsSince(start),
+        details);
+  }
+
+  private static Dataset<Row> window(Dataset<Row> rows, LocalDate end) {
+    return rows.filter(col("window_end").equalTo(java.sql.Date.valueOf(end)));
   }
 }

@@ -10,12 +10,14 @@ import picocli.CommandLine.Command;
 @Command(name = "kliping", mixinStandardHelpOptions = true, version = "kliping 0.1.0",
     description = "Batch ETL for news-article dumps: ingest, dedup, entities, co-occurrence.",
     subcommands = {IngestJob.class, DedupJob.class, EntitiesJob.class, CooccurrenceJob.class,
-        PipelineJob.class, EvaluateDedupJob.class, GenerateCorpusJob.class, ReportJob.class})
+        PipelineJob.class, ExportGraphJob.class, EvaluateDedupJob.class,
+        GenerateCorpusJob.class, ReportJob.class})
 public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "name a job: ingest, dedup, entities, cooccurrence, pipeline, report, evaluate-dedup or "
+        "name a job: ingest, dedup, entities, cooccurrence, pipeline, report, export-graph, "
+            + "evaluate-dedup or "
             + "generate-corpus");
   }
 

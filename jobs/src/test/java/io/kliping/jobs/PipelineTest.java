@@ -328,13 +328,129 @@ class PipelineTest {
     }
   }
 
+  @Test
+  void windowLevelCountsReconcileWithMentionsAndTokensOfCanonicalArticles() {
+    int k = 10; // kliping.cooccurrence.window-tokens
+    java.util.regex.Pattern token = java.util.regex.Pattern.compile("[\\p{L}\\p{Nd}]+");
+    Map<String, List<Row>> mentionsOf = new HashMap<>();
+    mentions.forEach(m -> mentionsOf.computeIfAbsent(m.getAs("article_id"), x -> new ArrayList<>())
+        .add(m));
+    long windows = 0;
+    Map<String, Long> unitsOf = new HashMap<>();
+    Map<String, Long> pairUnits = new HashMap<>();
+    for (Row a : articles) {
+      if (!a.<Boolean>getAs("is_canonical")) {
+        continue;
+      }
+      List<Integer> starts = new ArrayList<>();
+      java.util.regex.Matcher matcher = token.matcher(a.<String>getAs("text"));
+      while (matcher.find()) {
+        starts.add(matcher.start());
+      }
+      int w = Math.max(1, starts.size() - k + 1);
+      windows += w;
+      List<Row> ms = mentionsOf.getOrDefault(a.<String>getAs("article_id"), List.of());
+      for (int i = 0; i < w; i++) {
+        java.util.TreeSet<String> present = new java.util.TreeSet<>();
+        for (Row m : ms) {
+          int t = 0;
+          while (t + 1 < starts.size() && starts.get(t + 1) <= m.<Integer>getAs("char_start")) {
+            t++;
+          }
+          if (t >= i && t < i + k) {
+            present.add(m.getAs("entity_id"));
+          }
+        }
+        List<String> sorted = new ArrayList<>(present);
+        for (int x = 0; x < sorted.size(); x++) {
+          unitsOf.merge(sorted.get(x), 1L, Long::sum);
+          for (int y = x + 1; y < sorted.size(); y++) {
+            pairUnits.merge(sorted.get(x) + "|" + sorted.get(y), 1L, Long::sum);
+          }
+        }
+      }
+    }
+    List<Row> windowPairs = table("cooccurrence").filter("level = 'window'").collectAsList();
+    assertThat(windowPairs).hasSize(pairUnits.size()).isNotEmpty();
+    for (Row r : windowPairs) {
+      String a = r.getAs("entity_a");
+      String b = r.getAs("entity_b");
+      assertThat(r.<Long>getAs("n_ab")).as(a + "|" + b).isEqualTo(pairUnits.get(a + "|" + b));
+      assertThat(r.<Long>getAs("n_a")).isEqualTo(unitsOf.get(a));
+      assertThat(r.<Long>getAs("n_b")).isEqualTo(unitsOf.get(b));
+      assertThat(r.<Long>getAs("n")).isEqualTo(windows);
+    }
+  }
+
+  @Test
+  void countsTableHoldsWhatEveryScoredRowIsComputedFrom() {
+    Map<String, Long> counts = new HashMap<>();
+    for (Row r : table("cooccurrence_counts").collectAsList()) {
+      counts.put(r.getAs("level") + "|" + r.getAs("entity_a") + "|" + r.getAs("entity_b"),
+          r.getAs("units"));
+    }
+    List<Row> scored = table("cooccurrence").collectAsList();
+    assertThat(scored).isNotEmpty();
+    for (Row r : scored) {
+      String level = r.getAs("level");
+      assertThat(counts.get(level + "|" + r.getAs("entity_a") + "|" + r.getAs("entity_b")))
+          .isEqualTo(r.<Long>getAs("n_ab"));
+      assertThat(counts.get(level + "|" + r.getAs("entity_a") + "|null"))
+          .isEqualTo(r.<Long>getAs("n_a"));
+      assertThat(counts.get(level + "|null|null")).isEqualTo(r.<Long>getAs("n"));
+    }
+  }
+
+  @Test
+  void aRollingWindowOverOneDayOfDataEqualsTheDay() {
+    // Only D1 has counts, so each rolling window ending on D1 sums that one day.
+    List<Row> rolling = table("cooccurrence_rolling").collectAsList();
+    Map<String, Row> daily = new HashMap<>();
+    table("cooccurrence").collectAsList().forEach(r -> daily.put(
+        r.getAs("level") + "|" + r.getAs("entity_a") + "|" + r.getAs("entity_b"), r));
+    assertThat(rolling).hasSize(2 * daily.size());
+    for (Row r : rolling) {
+      assertThat(r.<Integer>getAs("window_days")).isIn(7, 30);
+      assertThat(r.<Integer>getAs("days_present")).isEqualTo(1);
+      Row d = daily.get(r.getAs("level") + "|" + r.getAs("entity_a") + "|" + r.getAs("entity_b"));
+      for (String c : List.of("n_ab", "n_a", "n_b", "n", "pmi", "npmi", "g2", "jaccard")) {
+        assertThat(r.<Object>getAs(c)).as(c).isEqualTo(d.getAs(c));
+      }
+    }
+  }
+
+  @Test
+  void topPartnersAreTheBestScoredPairsOfEachEntity() {
+    List<Row> top = table("cooccurrence_top").filter("window_days = 1 AND level = 'document'")
+        .collectAsList();
+    assertThat(top).isNotEmpty();
+    Map<String, List<Row>> byEntity = new HashMap<>();
+    top.forEach(r -> byEntity.computeIfAbsent(r.getAs("entity_id"), x -> new ArrayList<>()).add(r));
+    for (Map.Entry<String, List<Row>> e : byEntity.entrySet()) {
+      List<Row> ranked = new ArrayList<>(e.getValue());
+      ranked.sort(java.util.Comparator.comparingInt(r -> r.<Integer>getAs("rank")));
+      assertThat(ranked.size()).isLessThanOrEqualTo(10);
+      // Expected: this entity's document pairs with n_ab >= 3, best NPMI first.
+      List<Double> expectedScores = pairs.stream()
+          .filter(p -> p.<Long>getAs("n_ab") >= 3
+              && (p.getAs("entity_a").equals(e.getKey()) || p.getAs("entity_b").equals(e.getKey())))
+          .map(p -> p.<Double>getAs("npmi")).sorted(java.util.Comparator.reverseOrder())
+          .limit(10).toList();
+      assertThat(ranked.stream().map(r -> r.<Double>getAs("score")).toList())
+          .isEqualTo(expectedScores);
+      assertThat(ranked.get(0).<Integer>getAs("rank")).isEqualTo(1);
+      assertThat(ranked.get(0).<String>getAs("entity_name")).isNotBlank();
+    }
+  }
+
   // ---- batch semantics ----
 
   @Test
   void reRunningADateGivesByteIdenticalTablesWhateverTheShufflePartitioning() {
     assertThat(rerun).isEqualTo(firstRun);
     assertThat(firstRun).containsOnlyKeys("articles", "duplicates", "clusters", "dedup_index",
-        "mentions", "entities", "cooccurrence", "rejects");
+        "mentions", "entities", "cooccurrence", "cooccurrence_counts", "cooccurrence_rolling",
+        "cooccurrence_top", "rejects");
   }
 
   @Test

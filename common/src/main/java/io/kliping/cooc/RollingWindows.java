@@ -1,0 +1,83 @@
+package io.kliping.cooc;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Rolling windows of days from daily co-occurrence counts: a window of w days ending on E holds
+ * the days [E - w + 1, E], and its counts are the sums of theirs (counts of units add up; the
+ * scores are computed afterwards from the sums, never averaged). Articles are not read again.
+ * Days whose counts were made under another {@code counting} mode are left out, and every
+ * window says how many days it found ({@code days_present}).
+ */
+public final class RollingWindows {
+  /** Group columns of the summed counts, before {@code level}. */
+  public static final List<String> GROUPS = List.of("window_end", "window_days");
+
+  private static final StructType PLAN = new StructType()
+      .add("window_end", DataTypes.DateType, false)
+      .add("window_days", DataTypes.IntegerType, false)
+      .add("dt", DataTypes.DateType, false);
+
+  private RollingWindows() {}
+
+  /**
+   * The window ends to (re)write after {@code day} was counted: the day itself, and each later
+   * day that has counts and whose longest window includes {@code day}.
+   */
+  public static List<LocalDate> endsAfterRecount(LocalDate day, List<LocalDate> countedDays,
+      int longestWindow) {
+    TreeSet<LocalDate> ends = new TreeSet<>();
+    ends.add(day);
+    LocalDate last = day.plusDays(longestWindow - 1L);
+    for (LocalDate d : countedDays) {
+      if (d.isAfter(day) && !d.isAfter(last)) {
+        ends.add(d);
+      }
+    }
+    return List.copyOf(ends);
+  }
+
+  /** The first day any of the windows ending on {@code ends} needs. */
+  public static LocalDate firstDayNeeded(List<LocalDate> ends, int longestWindow) {
+    return ends.get(0).minusDays(longestWindow - 1L);
+  }
+
+  /**
+   * Sums daily counts (rows of the counts table plus a {@code dt} date column) per window: the
+   * result has {@code window_end, window_days, level, entity_a, entity_b, units, days_present}
+   * ({@code days_present} is meaningful on the total rows: days with counts in the window).
+   */
+  public static Dataset<Row> sumDays(SparkSession spark, Dataset<Row> dailyCounts,
+      List<LocalDate> ends, List<Integer> windowDays, String counting) {
+    List<Row> plan = new ArrayList<>();
+    for (LocalDate end : ends) {
+      for (int w : windowDays) {
+        for (int back = 0; back < w; back++) {
+          plan.add(RowFactory.create(java.sql.Date.valueOf(end), w,
+              java.sql.Date.valueOf(end.minusDays(back))));
+        }
+      }
+    }
+    Dataset<Row> days = spark.createDataFrame(plan, PLAN);
+    return dailyCounts.filter(col("counting").equalTo(lit(counting)))
+        .join(broadcast(days), "dt")
+        .groupBy(col("window_end"), col("window_days"), col("level"), col("entity_a"),
+            col("entity_b"))
+        .agg(sum(col("units")).as("units"), count(lit(1)).cast("int").as("days_present"));
+  }
+}

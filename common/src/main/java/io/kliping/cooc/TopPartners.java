@@ -1,0 +1,81 @@
+package io.kliping.cooc;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.kliping.config.KlipingConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The {@code k} best partners of every entity, per group (e.g. window end and length) and level:
+ * each scored pair counts for both of its entities, pairs sharing fewer than
+ * {@code top-k.min-count} units are left out (NPMI and PMI would otherwise crown one-off pairs),
+ * and ties break by {@code n_ab} (more first), then partner id, so ranks are deterministic.
+ */
+public final class TopPartners {
+  private TopPartners() {}
+
+  /**
+   * Rows with {@code groups..., level, entity_id, entity_name, rank, partner_id, partner_name,
+   * partner_type, measure, score, n_ab, n_entity, n_partner, n}.
+   *
+   * @param scored pairs as {@link CooccurrenceStage#score} gives them, with the group columns
+   * @param names  {@code entity_id, name, type}, one row per entity
+   */
+  public static Dataset<Row> of(Dataset<Row> scored, List<String> groups, Dataset<Row> names,
+      KlipingConfig.Cooccurrence settings) {
+    String measure = settings.topMeasure();
+    Dataset<Row> frequent = scored.filter(col("n_ab").geq(settings.topMinCount()));
+    Dataset<Row> both = side(frequent, groups, "entity_a", "entity_b", "n_a", "n_b", measure)
+        .unionByName(side(frequent, groups, "entity_b", "entity_a", "n_b", "n_a", measure));
+    List<Column> partition = new ArrayList<>();
+    groups.forEach(g -> partition.add(col(g)));
+    partition.add(col("level"));
+    partition.add(col("entity_id"));
+    Dataset<Row> ranked = both
+        .withColumn("rank", row_number().over(Window.partitionBy(partition.toArray(Column[]::new))
+            .orderBy(col("score").desc(), col("n_ab").desc(), col("partner_id"))))
+        .filter(col("rank").leq(settings.topK()));
+    Dataset<Row> entityNames = names.select(col("entity_id"), col("name").as("entity_name"));
+    Dataset<Row> partnerNames = names.select(col("entity_id").as("partner_id"),
+        col("name").as("partner_name"), col("type").as("partner_type"));
+    List<Column> out = new ArrayList<>();
+    groups.forEach(g -> out.add(col(g)));
+    out.addAll(List.of(col("level"), col("entity_id"), col("entity_name"), col("rank"),
+        col("partner_id"), col("partner_name"), col("partner_type"), lit(measure).as("measure"),
+        col("score"), col("n_ab"), col("n_entity"), col("n_partner"), col("n")));
+    return ranked.join(entityNames, seq("entity_id"), "left")
+        .join(partnerNames, seq("partner_id"), "left")
+        .select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * One name and type per entity from {@code entities} rows of several days (with {@code dt}):
+   * those of the latest day, so a renamed gazetteer entry shows its current name.
+   */
+  public static Dataset<Row> latestNames(Dataset<Row> entitiesByDay) {
+    return entitiesByDay.groupBy(col("entity_id"))
+        .agg(max_by(col("name"), col("dt")).as("name"), max_by(col("type"), col("dt")).as("type"));
+  }
+
+  private static Dataset<Row> side(Dataset<Row> pairs, List<String> groups, String self,
+      String other, String nSelf, String nOther, String measure) {
+    List<Column> cols = new ArrayList<>();
+    groups.forEach(g -> cols.add(col(g)));
+    cols.addAll(List.of(col("level"), col(self).as("entity_id"), col(other).as("partner_id"),
+        col(measure).cast("double").as("score"), col("n_ab"), col(nSelf).as("n_entity"),
+        col(nOther).as("n_partner"), col("n")));
+    return pairs.select(cols.toArray(Column[]::new));
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toSeq();
+  }
+}

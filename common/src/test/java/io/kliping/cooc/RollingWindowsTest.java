@@ -1,0 +1,131 @@
+package io.kliping.cooc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kliping.config.KlipingConfig;
+import io.kliping.testing.SparkTestBase;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rolling windows from hand-made daily counts (document level):
+ * day 1: n = 2, A 2, B 1, AB 1; day 2: n = 3, A 1, B 2, C 1, AB 1, BC 1;
+ * day 3: n = 1, A 1, B 1, C 1, AB 1, AC 1, BC 1. Day 2 also has a row counted under another
+ * mode, which must be ignored.
+ */
+class RollingWindowsTest extends SparkTestBase {
+  private static final LocalDate D1 = LocalDate.of(2024, 10, 1);
+  private static final StructType DAILY = new StructType()
+      .add("level", DataTypes.StringType).add("entity_a", DataTypes.StringType)
+      .add("entity_b", DataTypes.StringType).add("units", DataTypes.LongType)
+      .add("counting", DataTypes.StringType).add("dt", DataTypes.DateType);
+  private static final KlipingConfig.Cooccurrence SETTINGS = new KlipingConfig.Cooccurrence(1,
+      false, 100, KlipingConfig.Cooccurrence.LEVELS, 10, List.of(2, 3), 10, "n_ab", 1);
+
+  private Dataset<Row> daily() {
+    List<Row> rows = new ArrayList<>();
+    day(rows, 1, "-", 2, "A", 2, "B", 1, "A-B", 1);
+    day(rows, 2, "-", 3, "A", 1, "B", 2, "C", 1, "A-B", 1, "B-C", 1);
+    day(rows, 3, "-", 1, "A", 1, "B", 1, "C", 1, "A-B", 1, "A-C", 1, "B-C", 1);
+    rows.add(RowFactory.create("document", "A", "B", 100L, "all", Date.valueOf(D1.plusDays(1))));
+    return spark.createDataFrame(rows, DAILY);
+  }
+
+  /** Keys "-" (total), "A" (entity) or "A-B" (pair), each followed by its units. */
+  private static void day(List<Row> rows, int day, Object... keysAndUnits) {
+    for (int i = 0; i < keysAndUnits.length; i += 2) {
+      String key = (String) keysAndUnits[i];
+      long units = ((Integer) keysAndUnits[i + 1]).longValue();
+      String a = key.equals("-") ? null : key.substring(0, 1);
+      String b = key.length() == 3 ? key.substring(2) : null;
+      rows.add(RowFactory.create("document", a, b, units, "canonical",
+          Date.valueOf(D1.plusDays(day - 1))));
+    }
+  }
+
+  private Map<String, Row> scored(List<LocalDate> ends) {
+    CooccurrenceStage stage = CooccurrenceStage.create(SETTINGS);
+    Dataset<Row> summed = RollingWindows.sumDays(spark, daily(), ends, List.of(1, 2, 3),
+        stage.counting());
+    Map<String, Row> out = new HashMap<>();
+    for (Row r : stage.score(summed, RollingWindows.GROUPS).collectAsList()) {
+      out.put(r.getAs("window_end").toString() + "/" + r.getAs("window_days") + "/"
+          + r.getAs("entity_a") + "-" + r.getAs("entity_b"), r);
+    }
+    return out;
+  }
+
+  @Test
+  void windowsSumTheDailyCountsThenScore() {
+    Map<String, Row> p = scored(List.of(D1.plusDays(1), D1.plusDays(2)));
+    // 2 days ending on day 3 (days 2, 3): n = 4, A 2, B 3, C 2, AB 2, AC 1, BC 2.
+    assertCounts(p.get("2024-10-03/2/A-B"), 2, 2, 3, 4, 2);
+    assertCounts(p.get("2024-10-03/2/A-C"), 1, 2, 2, 4, 2);
+    assertCounts(p.get("2024-10-03/2/B-C"), 2, 3, 2, 4, 2);
+    // 3 days ending on day 3: n = 6, A 4, B 4, C 2, AB 3, AC 1, BC 2.
+    assertCounts(p.get("2024-10-03/3/A-B"), 3, 4, 4, 6, 3);
+    assertThat(p.get("2024-10-03/3/A-B").<Double>getAs("pmi"))
+        .isCloseTo(Math.log(3.0 * 6 / 16), within(1e-12));
+    assertThat(p.get("2024-10-03/3/A-C").<Double>getAs("npmi"))
+        .isCloseTo(Math.log(6.0 / 8) / -Math.log(1.0 / 6), within(1e-12));
+    // 3 days ending on day 2: day 0 does not exist, so 2 days are present: n = 5, AB 2.
+    assertCounts(p.get("2024-10-02/3/A-B"), 2, 3, 3, 5, 2);
+    // The one-day window is the day itself; the row counted as "all" is ignored.
+    assertCounts(p.get("2024-10-02/1/A-B"), 1, 1, 2, 3, 1);
+    assertThat(p).doesNotContainKey("2024-10-02/1/A-C");
+  }
+
+  @Test
+  void topPartnersRankByTheMeasureThenSharedUnitsThenId() {
+    CooccurrenceStage stage = CooccurrenceStage.create(SETTINGS);
+    Dataset<Row> scored = stage.score(RollingWindows.sumDays(spark, daily(),
+        List.of(D1.plusDays(2)), List.of(3), stage.counting()), RollingWindows.GROUPS);
+    Dataset<Row> names = spark.sql(
+        "SELECT * FROM VALUES ('A', 'Andi', 'PERSON'), ('B', 'Bandung', 'LOCATION') "
+            + "AS t(entity_id, name, type)");
+    Map<String, Row> top = new HashMap<>();
+    for (Row r : TopPartners.of(scored, RollingWindows.GROUPS, names, SETTINGS).collectAsList()) {
+      top.put(r.getAs("entity_id") + "#" + r.getAs("rank"), r);
+    }
+    // By n_ab: A's partners B (3) then C (1); B's: A (3) then C (2); C's: B (2) then A (1).
+    assertThat(top).containsOnlyKeys("A#1", "A#2", "B#1", "B#2", "C#1", "C#2");
+    assertThat(top.get("A#1").<String>getAs("partner_id")).isEqualTo("B");
+    assertThat(top.get("A#1").<String>getAs("partner_name")).isEqualTo("Bandung");
+    assertThat(top.get("A#1").<String>getAs("entity_name")).isEqualTo("Andi");
+    assertThat(top.get("A#1").<Double>getAs("score")).isEqualTo(3.0);
+    assertThat(top.get("A#2").<String>getAs("partner_id")).isEqualTo("C");
+    assertThat(top.get("A#2").<String>getAs("partner_name")).isNull();
+    assertThat(top.get("C#1").<String>getAs("partner_id")).isEqualTo("B");
+    assertThat(top.get("C#1").<Long>getAs("n_entity")).isEqualTo(2L);
+    assertThat(top.get("C#1").<Long>getAs("n_partner")).isEqualTo(4L);
+    assertThat(top.get("B#2").<String>getAs("measure")).isEqualTo("n_ab");
+  }
+
+  @Test
+  void reCountingADayRewritesTheLaterWindowsThatIncludeIt() {
+    List<LocalDate> later = List.of(D1.plusDays(1), D1.plusDays(2), D1.plusDays(40));
+    assertThat(RollingWindows.endsAfterRecount(D1, later, 30))
+        .containsExactly(D1, D1.plusDays(1), D1.plusDays(2));
+    assertThat(RollingWindows.endsAfterRecount(D1, later, 2)).containsExactly(D1, D1.plusDays(1));
+    assertThat(RollingWindows.endsAfterRecount(D1, later, 1)).containsExactly(D1);
+    assertThat(RollingWindows.firstDayNeeded(List.of(D1, D1.plusDays(1)), 7))
+        .isEqualTo(D1.minusDays(6));
+  }
+
+  private static void assertCounts(Row r, long nab, long na, long nb, long n, int days) {
+    assertThat(r).isNotNull();
+    assertThat(List.<Object>of(r.getAs("n_ab"), r.getAs("n_a"), r.getAs("n_b"), r.getAs("n"),
+        r.getAs("days_present"))).containsExactly(nab, na, nb, n, days);
+  }
+}
