@@ -21,7 +21,9 @@ import opennlp.tools.util.Span;
  * article.
  *
  * <ul>
- *   <li>Gazetteer matches win: a model span overlapping one is dropped.</li>
+ *   <li>Gazetteer matches win: a model span overlapping one is dropped, except an organisation
+ *       or place name that strictly contains it ("Universitas Indonesia" is one organisation,
+ *       not the country).</li>
  *   <li>Leading titles and offices are not part of a name ("Presiden Joko Widodo" is "Joko
  *       Widodo"); a model span must start with a capital or digit, so English "us"/"as" never
  *       become names.</li>
@@ -62,7 +64,11 @@ final class ModelLinkingExtractor implements EntityExtractor {
             return found;
         }
         List<Mention> all = new ArrayList<>(found.size() + model.size());
-        all.addAll(found);
+        for (Mention g : found) {
+            if (!insideAny(model, g)) {
+                all.add(g);
+            }
+        }
         all.addAll(model);
         all.sort(Comparator.comparingInt(Mention::charStart));
         return link(all);
@@ -95,7 +101,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 }
                 int cs = tokens.starts()[first];
                 int ce = tokens.ends()[last];
-                if (overlaps(gazetteerMentions, cs, ce)) {
+                if (!keep(gazetteerMentions, type, cs, ce)) {
                     continue;
                 }
                 String surface = text.substring(cs, ce);
@@ -206,9 +212,28 @@ final class ModelLinkingExtractor implements EntityExtractor {
         });
     }
 
-    private static boolean overlaps(List<Mention> mentions, int start, int end) {
-        for (Mention m : mentions) {
+    /**
+     * Whether a model span survives the gazetteer: it overlaps no match, or it is an organisation
+     * or place that strictly contains the matches it overlaps (a longer name built on a listed one:
+     * "Universitas Indonesia", "Jakarta Timur", "PSMS Medan"). A person span never swallows a
+     * listed entity.
+     */
+    private static boolean keep(List<Mention> gazetteerMentions, EntityType type, int start, int end) {
+        for (Mention m : gazetteerMentions) {
             if (m.charStart() < end && start < m.charEnd()) {
+                boolean inside = start <= m.charStart() && m.charEnd() <= end
+                    && end - start > m.charEnd() - m.charStart();
+                if (!inside || type == EntityType.PERSON) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean insideAny(List<Mention> spans, Mention m) {
+        for (Mention s : spans) {
+            if (s.charStart() <= m.charStart() && m.charEnd() <= s.charEnd()) {
                 return true;
             }
         }
