@@ -32,6 +32,8 @@ import opennlp.tools.util.Span;
  *   <li>A person mention whose words are the last words of a longer person name in the same
  *       article ("Lavrov" after "Sergei Lavrov") links to that person: the nearest such name
  *       before it, else the first after it.</li>
+ *   <li>Failing that, a one-word person mention links to the only listed person whose name
+ *       starts or ends with that word ("Choe" is Choe Son Hui; "Kim" stays unlinked).</li>
  *   <li>Other model names get {@code kl:<person|org|loc>:<slug of NameKey>}, so spelling variants
  *       across articles (Sergey/Sergei, Jong-un/Jong Un) are one entity.</li>
  * </ul>
@@ -101,7 +103,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 }
                 int cs = tokens.starts()[first];
                 int ce = tokens.ends()[last];
-                if (!keep(gazetteerMentions, type, cs, ce)) {
+                if (!keep(gazetteerMentions, type, tokens, first, last)) {
                     continue;
                 }
                 String surface = text.substring(cs, ce);
@@ -140,12 +142,21 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 out.add(with(m, id, name, f.source()));
                 continue;
             }
+            GazetteerEntry person = m.entityType() == EntityType.PERSON && key.indexOf(' ') < 0
+                ? index.get(SURNAME + key) : null;
+            if (person != null) {
+                out.add(with(m, person.id(), person.name(), Mention.GAZETTEER));
+                continue;
+            }
             out.add(with(m, modelId(m), m.surface(), Mention.MODEL));
         }
         return out;
     }
 
-    /** The nearest longer person name before {@code i} ending with its words, else after; or -1. */
+    /**
+     * The nearest longer person name before {@code i} ending with its words, else the first after
+     * it, else a unique family-name-first match; -1 when none.
+     */
     private static int fullName(List<Mention> sorted, List<String[]> keys, int i) {
         String[] shortName = keys.get(i);
         for (int j = i - 1; j >= 0; j--) {
@@ -158,7 +169,33 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 return j;
             }
         }
-        return -1;
+        return uniqueFamilyNameFirst(sorted, keys, i);
+    }
+
+    /**
+     * For a one-word mention, the only longer person name in the article starting with that word
+     * (family name first, as in Korean and Chinese names: "Choe" after "Choe Son Hui"); -1 when
+     * none or when two different people share it ("Kim" with Kim Jong Un and Kim Yo Jong).
+     */
+    private static int uniqueFamilyNameFirst(List<Mention> sorted, List<String[]> keys, int i) {
+        String[] shortName = keys.get(i);
+        if (shortName.length != 1) {
+            return -1;
+        }
+        int found = -1;
+        String foundKey = null;
+        for (int j = 0; j < sorted.size(); j++) {
+            String[] k = keys.get(j);
+            if (j != i && k != null && k.length > 1 && k[0].equals(shortName[0])) {
+                String key = String.join(" ", k);
+                if (foundKey != null && !foundKey.equals(key)) {
+                    return -1;
+                }
+                found = found < 0 ? j : found;
+                foundKey = key;
+            }
+        }
+        return found;
     }
 
     private static boolean endsWith(String[] longName, String[] shortName) {
@@ -193,14 +230,29 @@ final class ModelLinkingExtractor implements EntityExtractor {
             m.charEnd(), source);
     }
 
-    /** Gazetteer entries by "TYPE key" of their case-insensitive forms; ambiguous keys dropped. */
+    private static final String SURNAME = "SURNAME ";
+
+    /**
+     * Gazetteer entries by "TYPE key" of their case-insensitive forms, and people by
+     * "SURNAME word" of the first and last word of their name (a one-word person mention with no
+     * full name in its article is that person when exactly one listed person has that word:
+     * "Choe" is Choe Son Hui, "Kim" is nobody); ambiguous keys dropped.
+     */
     private Map<String, GazetteerEntry> keyIndex() {
         return KEY_INDEX.computeIfAbsent(entries.fingerprint(), f -> {
             Map<String, GazetteerEntry> index = new HashMap<>();
             Set<String> ambiguous = new HashSet<>();
             for (GazetteerEntry e : entries.entries()) {
+                List<String> keys = new ArrayList<>();
                 for (String form : e.caseInsensitiveForms()) {
-                    String k = e.type() + " " + NameKey.of(form);
+                    keys.add(e.type() + " " + NameKey.of(form));
+                }
+                String[] nameWords = NameKey.of(e.name()).split(" ");
+                if (e.type() == EntityType.PERSON && nameWords.length > 1) {
+                    keys.add(SURNAME + nameWords[0]);
+                    keys.add(SURNAME + nameWords[nameWords.length - 1]);
+                }
+                for (String k : keys) {
                     GazetteerEntry prev = index.putIfAbsent(k, e);
                     if (prev != null && !prev.id().equals(e.id())) {
                         ambiguous.add(k);
@@ -214,22 +266,41 @@ final class ModelLinkingExtractor implements EntityExtractor {
 
     /**
      * Whether a model span survives the gazetteer: it overlaps no match, or it is an organisation
-     * or place that strictly contains the matches it overlaps (a longer name built on a listed one:
-     * "Universitas Indonesia", "Jakarta Timur", "PSMS Medan"). A person span never swallows a
-     * listed entity.
+     * or place built on exactly one listed non-person name, either ending with it and of another
+     * type ("Universitas Indonesia", "PSMS Medan") or starting with it followed by one compass
+     * word ("Jakarta Timur", "Jawa Tengah"). Anything else overlapping a match is the model
+     * running names together ("Rusia Sergei Lavrov", Title Case headlines) and is dropped.
      */
-    private static boolean keep(List<Mention> gazetteerMentions, EntityType type, int start, int end) {
+    private static boolean keep(List<Mention> gazetteerMentions, EntityType type,
+            NewsTokenizer.Tokens tokens, int first, int last) {
+        int start = tokens.starts()[first];
+        int end = tokens.ends()[last];
+        Mention only = null;
         for (Mention m : gazetteerMentions) {
             if (m.charStart() < end && start < m.charEnd()) {
-                boolean inside = start <= m.charStart() && m.charEnd() <= end
-                    && end - start > m.charEnd() - m.charStart();
-                if (!inside || type == EntityType.PERSON) {
+                if (only != null) {
                     return false;
                 }
+                only = m;
             }
         }
-        return true;
+        if (only == null) {
+            return true;
+        }
+        if (type == EntityType.PERSON || only.entityType() == EntityType.PERSON
+                || only.charStart() < start || only.charEnd() > end) {
+            return false;
+        }
+        if (only.charEnd() == end) {
+            return only.charStart() > start && only.entityType() != type;
+        }
+        return only.charStart() == start && tokens.starts()[last] >= only.charEnd()
+            && (last == first || tokens.starts()[last - 1] < only.charEnd())
+            && COMPASS.contains(tokens.token(last).toLowerCase(Locale.ROOT));
     }
+
+    private static final Set<String> COMPASS = Set.of("utara", "selatan", "timur", "barat",
+        "tengah", "raya", "laut", "daya", "north", "south", "east", "west", "central");
 
     private static boolean insideAny(List<Mention> spans, Mention m) {
         for (Mention s : spans) {

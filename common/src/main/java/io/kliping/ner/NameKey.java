@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
  * The normalised form under which spelling variants of a name found by the model are one entity
  * (its id is built from it). In order: Unicode NFKD with diacritics dropped (Erdoğan = Erdogan),
  * lower case, hyphens, dots, apostrophes and spaces as single separators (Jong-un = Jong Un),
- * then per word the old Indonesian spelling (oe to u, dj to j, tj to c: Soeharto = Suharto) and
+ * then per word the old Indonesian spelling (oe before a consonant to u, dj to j, tj to c: Soeharto =
+ * Suharto; "Choe" keeps its oe) and
  * common transliteration pairs (Sergey = Sergei, Dmitriy = Dmitry = Dmitri, Zelenskyy = Zelensky,
  * Aleksandr = Alexandr, Mohammed = Muhammad). Words are not stemmed.
  */
 public final class NameKey {
+    private static final Pattern OLD_OE = Pattern.compile("oe(?=[b-df-hj-np-tv-z])");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-‐‑‒–—.'’`]+");
     private static final Map<String, String> WORDS = Map.ofEntries(
@@ -51,7 +53,7 @@ public final class NameKey {
         if (mapped != null) {
             return mapped;
         }
-        w = w.replace("oe", "u").replace("dj", "j").replace("tj", "c").replace("x", "ks");
+        w = OLD_OE.matcher(w).replaceAll("u").replace("dj", "j").replace("tj", "c").replace("x", "ks");
         if (w.endsWith("skyy") || w.endsWith("skiy") || w.endsWith("skii")) {
             w = w.substring(0, w.length() - 4) + "sky";
         } else if (w.length() > 3 && w.endsWith("ey")) {
