@@ -88,30 +88,91 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 continue;
             }
             String[] words = tokens.strings();
+            int before = out.size();
             for (Span span : finder.find(words)) {
-                EntityType type = typeOf(span.getType());
-                int first = span.getStart();
-                int last = span.getEnd() - 1;
-                while (first <= last && (isTitle(words[first]) || !isWordToken(words[first]))) {
-                    first++;
-                }
-                while (last >= first && !isWordToken(words[last])) {
-                    last--;
-                }
-                if (type == null || first > last || !startsCapitalised(words[first])) {
-                    continue;
-                }
-                int cs = tokens.starts()[first];
-                int ce = tokens.ends()[last];
-                if (!keep(gazetteerMentions, type, tokens, first, last)) {
-                    continue;
-                }
+                addSpan(text, s, tokens, words, span, gazetteerMentions, finder, true, out);
+            }
+            List<Mention> taken = new ArrayList<>(gazetteerMentions);
+            taken.addAll(out.subList(before, out.size()));
+            for (int[] name : PersonCueRules.find(tokens, words, taken)) {
+                int cs = tokens.starts()[name[0]];
+                int ce = tokens.ends()[name[1]];
                 String surface = text.substring(cs, ce);
-                out.add(new Mention(null, surface, type, surface, s, cs, ce, Mention.MODEL));
+                out.add(new Mention(null, surface, EntityType.PERSON, surface, s, cs, ce,
+                    Mention.MODEL));
             }
         }
+        out.sort(Comparator.comparingInt(Mention::charStart));
         finder.clearAdaptiveData();
         return out;
+    }
+
+    /**
+     * Adds the mention of one model span, titles stripped (a span that opened with a title is a
+     * person: "Deputy Foreign Minister Sergey Ryabkov"). A span rejected for overlapping the
+     * gazetteer ("Jawa Barat Ridwan Kamil") is not lost: each run of its words outside the
+     * matches is tagged again by the model from there to the end of the sentence, once.
+     */
+    private static void addSpan(String text, int sentence, NewsTokenizer.Tokens tokens,
+            String[] words, Span span, List<Mention> gazetteerMentions, NameFinderME finder,
+            boolean retry, List<Mention> out) {
+        EntityType type = typeOf(span.getType());
+        int first = span.getStart();
+        int last = span.getEnd() - 1;
+        boolean titled = first <= last && isTitle(words[first]);
+        while (first <= last && (isTitle(words[first]) || (titled && isOffice(words[first]))
+                || !isWordToken(words[first]))) {
+            first++;
+        }
+        while (last >= first && !isWordToken(words[last])) {
+            last--;
+        }
+        if (type == null || first > last || !startsCapitalised(words[first])) {
+            return;
+        }
+        if (titled) {
+            type = EntityType.PERSON;
+        }
+        if (keep(gazetteerMentions, type, tokens, first, last)) {
+            int cs = tokens.starts()[first];
+            int ce = tokens.ends()[last];
+            String surface = text.substring(cs, ce);
+            out.add(new Mention(null, surface, type, surface, sentence, cs, ce, Mention.MODEL));
+            return;
+        }
+        if (!retry) {
+            return;
+        }
+        int i = first;
+        while (i <= last) {
+            if (covered(gazetteerMentions, tokens, i) || !startsCapitalised(words[i])) {
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd + 1 <= last && !covered(gazetteerMentions, tokens, runEnd + 1)) {
+                runEnd++;
+            }
+            String[] rest = java.util.Arrays.copyOfRange(words, i, words.length);
+            for (Span again : finder.find(rest)) {
+                if (again.getStart() == 0 && again.getEnd() <= runEnd - i + 1) {
+                    addSpan(text, sentence, tokens, words,
+                        new Span(i, i + again.getEnd(), again.getType()), gazetteerMentions,
+                        finder, false, out);
+                }
+            }
+            i = runEnd + 1;
+        }
+    }
+
+    private static boolean covered(List<Mention> mentions, NewsTokenizer.Tokens tokens, int i) {
+        int start = tokens.starts()[i];
+        for (Mention m : mentions) {
+            if (m.charStart() <= start && start < m.charEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives every model mention (entityId still null) its id and name. */
@@ -324,6 +385,10 @@ final class ModelLinkingExtractor implements EntityExtractor {
         return TitleWords.isTitle(word);
     }
 
+    private static boolean isOffice(String word) {
+        return TitleWords.OFFICE.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     private static boolean isWordToken(String word) {
         return Character.isLetterOrDigit(word.codePointAt(0));
     }
@@ -347,7 +412,17 @@ final class ModelLinkingExtractor implements EntityExtractor {
             "panglima", "jubir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "dr", "prof", "ir",
             "drs", "hj", "kh", "ustaz", "ustadz", "kiai", "paus", "mr", "mrs", "ms", "president",
             "minister", "secretary", "chancellor", "governor", "king", "queen", "prince",
-            "senator", "sen", "gen", "general");
+            "senator", "sen", "gen", "general", "wakil", "deputy", "vice", "mantan", "former",
+            "plt", "acting", "kepala", "sekretaris", "direktur", "kapten", "pelatih", "coach");
+
+        /** Words of an office after a title ("Menteri Luar Negeri", "Foreign Minister"). */
+        static final Set<String> OFFICE = Set.of(
+            "luar", "negeri", "dalam", "pertahanan", "keuangan", "koordinator", "bidang", "umum",
+            "besar", "agung", "utama", "muda", "perdana", "menteri", "presiden", "jenderal", "staf",
+            "kepresidenan", "negara", "sekretaris", "utusan", "khusus", "foreign", "defense",
+            "defence", "finance", "interior", "prime", "minister", "secretary", "state", "senior",
+            "general", "of", "tugas", "wakil", "deputy", "vice", "kepala", "direktur", "eksekutif",
+            "chief", "executive", "officer", "ceo", "president", "director", "manager", "sales");
 
         private TitleWords() {}
 

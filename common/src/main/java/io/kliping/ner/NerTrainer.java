@@ -71,7 +71,7 @@ public final class NerTrainer {
             features = in.readAllBytes();
         }
         TokenNameFinderFactory factory =
-            TokenNameFinderFactory.create(null, features, Map.of(), System.getProperty("codec","bio").equals("bilou") ? new opennlp.tools.namefind.BilouCodec() : new BioCodec());
+            TokenNameFinderFactory.create(null, features, Map.of(), new BioCodec());
         return NameFinderME.train("ind", null, new CollectionObjectStream<>(samples), params,
             factory);
     }
