@@ -62,9 +62,6 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         List<Mention> found = gazetteer.extract(text);
         List<Mention> model = modelMentions(text, found);
-        if (model.isEmpty()) {
-            return found;
-        }
         List<Mention> all = new ArrayList<>(found.size() + model.size());
         for (Mention g : found) {
             if (!insideAny(model, g)) {
@@ -72,8 +69,61 @@ final class ModelLinkingExtractor implements EntityExtractor {
             }
         }
         all.addAll(model);
+        all.addAll(surnameMentions(text, all));
+        if (all.size() == found.size()) {
+            return found;
+        }
         all.sort(Comparator.comparingInt(Mention::charStart));
         return link(all);
+    }
+
+    /**
+     * Unlinked one-word person mentions the model missed: capitalised words outside every mention
+     * that are the last (or, when no one else in the article has it, the first) word of a
+     * person named in full in the article ("Lavrov dan Choe" after "Sergey Lavrov" and "Choe Son
+     * Hui"). {@link #link} then resolves them to that person.
+     */
+    private static List<Mention> surnameMentions(String text, List<Mention> mentions) {
+        Map<String, Integer> names = new HashMap<>();
+        Map<String, String> firstWordOwner = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.entityType() != EntityType.PERSON) {
+                continue;
+            }
+            String[] w = words(m.surface());
+            if (w.length > 1) {
+                names.put(w[w.length - 1], 1);
+                String owner = m.entityId() != null ? m.entityId() : String.join(" ", w);
+                String prev = firstWordOwner.putIfAbsent(w[0], owner);
+                if (prev != null && !prev.equals(owner)) {
+                    firstWordOwner.put(w[0], "");
+                }
+            }
+        }
+        firstWordOwner.forEach((word, owner) -> {
+            if (!owner.isEmpty()) {
+                names.putIfAbsent(word, 1);
+            }
+        });
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<Mention> out = new ArrayList<>();
+        int[] sentenceStarts = SentenceSplitter.sentenceStarts(text);
+        NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize(text, 0, text.length());
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.token(i);
+            if (word.length() < 3 || !startsCapitalised(word) || isTitle(word)
+                    || !names.containsKey(NameKey.of(word))
+                    || PersonCueRules.coveredBy(mentions, tokens, i) != null) {
+                continue;
+            }
+            int cs = tokens.starts()[i];
+            out.add(new Mention(null, word, EntityType.PERSON, word,
+                SentenceSplitter.sentenceIndexAt(sentenceStarts, cs), cs, tokens.ends()[i],
+                Mention.MODEL));
+        }
+        return out;
     }
 
     /** Unlinked model spans (type and surface only) that overlap no gazetteer match. */
