@@ -12,7 +12,7 @@ class ModelLinkingExtractorTest {
     private static final String MODEL = "kliping/ner/kliping-ner.bin";
     private static final EntityExtractor EXTRACTOR = EntityExtractor.withModel(
         Gazetteer.fromClasspath(List.of("kliping/gazetteer/curated.tsv",
-            "kliping/gazetteer/countries.tsv")), MODEL);
+            "kliping/gazetteer/countries.tsv", "kliping/gazetteer/capitals.tsv")), MODEL);
 
     private static Mention only(List<Mention> mentions, String surface) {
         return mentions.stream().filter(m -> m.surface().equals(surface)).findFirst().orElseThrow(

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ShippedGazetteerTest {
 
     private static final List<String> RESOURCES =
-            List.of("kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv");
+            List.of("kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv",
+                    "kliping/gazetteer/capitals.tsv");
     private static final Gazetteer GAZETTEER = Gazetteer.fromClasspath(RESOURCES);
     private static final EntityExtractor EXTRACTOR = EntityExtractor.fromGazetteer(GAZETTEER);
 
