@@ -6,6 +6,9 @@
 #   tools:         generate-corpus (a syndicated corpus with ground truth, no Spark)
 #                  evaluate-dedup  (scores a deduplicated date: truth, exact-Jaccard recall)
 #                  export-graph    (entity graph of a date or rolling window: GraphML, GEXF, CSV)
+#                  tag-conll       (tags a CoNLL file with the entity extractor, no Spark)
+#                  eval-ner        (span P/R/F1 of a tagged CoNLL file, no Spark)
+#                  train-ner       (trains the name-finder model, no Spark; see scripts/train-ner.sh)
 #   spark options: --master URL, --deploy-mode M, --conf K=V, --driver-memory M, --executor-memory M,
 #                  --executor-cores N, --num-executors N, --total-executor-cores N, --queue Q,
 #                  --name N, --files F, --jars J, --properties-file F, --driver-java-options O
@@ -32,7 +35,7 @@ usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >
 [ $# -ge 1 ] || usage
 job=$1; shift
 case "$job" in
-  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup|export-graph) ;;
+  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup|export-graph|tag-conll|eval-ner|train-ner) ;;
   -h|--help|help) usage ;;
   *) echo "submit.sh: unknown job '$job'" >&2; usage ;;
 esac

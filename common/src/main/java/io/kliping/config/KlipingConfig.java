@@ -77,8 +77,10 @@ public record KlipingConfig(
       List<String> sourceRanking, int indexDays, boolean keepOldCanonical, int giantClusterSize)
       implements Serializable {}
 
-  /** Entity gazetteers. */
-  public record Entities(List<String> gazetteers) implements Serializable {}
+  /**
+   * Entity gazetteers and the name-finder model (a classpath resource; empty = gazetteer only).
+   */
+  public record Entities(List<String> gazetteers, String model) implements Serializable {}
 
   /**
    * Co-occurrence counting and scoring. {@code levels}: units counted ({@code document},
@@ -163,7 +165,8 @@ public record KlipingConfig(
         d.getBoolean("keep-old-canonical"),
         atLeast("kliping.dedup.giant-cluster-size", d.getInt("giant-cluster-size"), 2));
     Entities entities = new Entities(
-        nonEmpty("kliping.entities.gazetteers", c.getStringList("entities.gazetteers")));
+        nonEmpty("kliping.entities.gazetteers", c.getStringList("entities.gazetteers")),
+        c.getString("entities.model").trim());
     Config co = c.getConfig("cooccurrence");
     Cooccurrence cooc = new Cooccurrence(
         atLeast("kliping.cooccurrence.min-count", co.getInt("min-count"), 1),

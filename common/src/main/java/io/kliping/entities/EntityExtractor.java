@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Finds entity mentions in cleaned article text and links each one to a canonical entity id.
  *
- * <p>An interface so that the gazetteer matcher (v1) and a statistical NER model (later) can sit
+ * <p>An interface so that the gazetteer matcher and the statistical name finder can sit
  * side by side behind the same Spark stage. Implementations are shipped to executors, hence
  * {@link Serializable}; they must build heavy state lazily and be safe to call from several
  * threads.
@@ -19,5 +19,14 @@ public interface EntityExtractor extends Serializable {
     /** A dictionary matcher over {@code gazetteer}; its tries are built once per JVM on first use. */
     static EntityExtractor fromGazetteer(Gazetteer gazetteer) {
         return new GazetteerExtractor(gazetteer);
+    }
+
+    /**
+     * Gazetteer matches plus the names the OpenNLP model at classpath {@code modelResource} finds,
+     * linked within each article (see {@link ModelLinkingExtractor}); the model is loaded once per
+     * JVM on first use.
+     */
+    static EntityExtractor withModel(Gazetteer gazetteer, String modelResource) {
+        return new ModelLinkingExtractor(gazetteer, modelResource);
     }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -76,14 +77,17 @@ public final class Tables {
       field("surface", StringType, false),
       field("sentence_idx", IntegerType, false),
       field("char_start", IntegerType, false),
-      field("char_end", IntegerType, false)}), List.of("article_id", "char_start", "entity_id"));
+      field("char_end", IntegerType, false),
+      field("source", StringType, false)}), List.of("article_id", "char_start", "entity_id"));
 
   public static final TableSpec ENTITIES = new TableSpec("entities", new StructType(new StructField[] {
       field("entity_id", StringType, false),
       field("name", StringType, false),
       field("type", StringType, false),
       field("doc_count", LongType, false),
-      field("mention_count", LongType, false)}), List.of("entity_id"));
+      field("mention_count", LongType, false),
+      field("aliases", DataTypes.createArrayType(StringType, false), false),
+      field("source", StringType, false)}), List.of("entity_id"));
 
   public static final TableSpec COOCCURRENCE = new TableSpec("cooccurrence", new StructType(new StructField[] {
       field("entity_a", StringType, false),

@@ -1,9 +1,12 @@
 package io.kliping.stages;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
 
 import io.kliping.entities.EntityExtractor;
 import io.kliping.entities.Mention;
@@ -37,12 +40,21 @@ public final class EntityStage {
         .flatMap(new ExtractMentions(extractor), ExpressionEncoder.apply(Tables.MENTIONS.schema()));
   }
 
-  /** Per entity: its name, type, number of articles and of mentions ({@link Tables#ENTITIES}). */
+  /**
+   * Per entity: its name, type, number of articles and of mentions, the surface forms seen (sorted,
+   * at most {@link #MAX_ALIASES}, so one entity cannot grow a huge row) and its source
+   * ({@link Tables#ENTITIES}).
+   */
   public static Dataset<Row> entities(Dataset<Row> mentions) {
     return mentions.groupBy(col("entity_id"))
         .agg(max(col("entity_name")).as("name"), max(col("entity_type")).as("type"),
-            countDistinct(col("article_id")).as("doc_count"), count(col("*")).as("mention_count"));
+            countDistinct(col("article_id")).as("doc_count"), count(col("*")).as("mention_count"),
+            slice(sort_array(collect_set(col("surface"))), 1, MAX_ALIASES).as("aliases"),
+            max(col("source")).as("source"));
   }
+
+  /** Most surface forms kept in {@code entities.aliases}. */
+  public static final int MAX_ALIASES = 100;
 
   /** Runs the extractor over one article's text. */
   static final class ExtractMentions implements FlatMapFunction<Row, Row> {
@@ -67,7 +79,7 @@ public final class EntityStage {
 
     private static Row toRow(String articleId, Mention m) {
       return RowFactory.create(articleId, m.entityId(), m.entityName(), m.entityType().name(),
-          m.surface(), m.sentenceIdx(), m.charStart(), m.charEnd());
+          m.surface(), m.sentenceIdx(), m.charStart(), m.charEnd(), m.source());
     }
   }
 }

@@ -47,7 +47,7 @@ class CooccurrenceStageTest extends SparkTestBase {
 
   private static Row m(String doc, String entity, int start, int sentence) {
     return RowFactory.create(doc, entity, "name " + entity, "PERSON", entity, sentence, start,
-        start + 1);
+        start + 1, "gazetteer");
   }
 
   private static Map<String, Row> byPair(Dataset<Row> pairs) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ShippedGazetteerTest {
 
     private static final List<String> RESOURCES =
-            List.of("kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv");
+            List.of("kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv",
+                    "kliping/gazetteer/capitals.tsv");
     private static final Gazetteer GAZETTEER = Gazetteer.fromClasspath(RESOURCES);
     private static final EntityExtractor EXTRACTOR = EntityExtractor.fromGazetteer(GAZETTEER);
 
@@ -37,9 +38,11 @@ class ShippedGazetteerTest {
         // Loading would have thrown on any alias naming two ids; check the merge really overlapped.
         Gazetteer curated = Gazetteer.fromClasspath(List.of(RESOURCES.get(0)));
         Gazetteer countries = Gazetteer.fromClasspath(List.of(RESOURCES.get(1)));
+        Gazetteer capitals = Gazetteer.fromClasspath(List.of(RESOURCES.get(2)));
 
         assertThat(countries.size()).isGreaterThanOrEqualTo(240);
-        assertThat(GAZETTEER.size()).isLessThan(curated.size() + countries.size());
+        assertThat(capitals.size()).isGreaterThanOrEqualTo(150);
+        assertThat(GAZETTEER.size()).isLessThan(curated.size() + countries.size() + capitals.size());
         GazetteerEntry usa = entry(USA);
         assertThat(usa.name()).isEqualTo("Amerika Serikat");
         assertThat(usa.aliases()).contains("United States", "Amerika");

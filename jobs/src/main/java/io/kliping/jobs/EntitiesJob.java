@@ -29,13 +29,19 @@ final class EntitiesJob implements Callable<Integer> {
     return Jobs.run("entities", options, false, ctx -> List.of(run(ctx)));
   }
 
+  /** The extractor the pipeline uses: gazetteer, plus the name-finder model when configured. */
+  static EntityExtractor extractor(Gazetteer gazetteer, KlipingConfig.Entities settings) {
+    return settings.model().isEmpty() ? EntityExtractor.fromGazetteer(gazetteer)
+        : EntityExtractor.withModel(gazetteer, settings.model());
+  }
+
   static StageReport run(JobContext ctx) {
     long start = System.nanoTime();
     KlipingConfig config = ctx.config();
     Warehouse wh = ctx.warehouse();
     Gazetteer gazetteer = GazetteerFiles.load(ctx.spark().sparkContext().hadoopConfiguration(),
         config.entities().gazetteers());
-    EntityStage stage = EntityStage.create(EntityExtractor.fromGazetteer(gazetteer));
+    EntityStage stage = EntityStage.create(extractor(gazetteer, config.entities()));
     Dataset<Row> mentions = stage.mentions(wh.read(Tables.ARTICLES, config.date()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {

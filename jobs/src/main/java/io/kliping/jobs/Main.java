@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
     description = "Batch ETL for news-article dumps: ingest, dedup, entities, co-occurrence.",
     subcommands = {IngestJob.class, DedupJob.class, EntitiesJob.class, CooccurrenceJob.class,
         PipelineJob.class, ExportGraphJob.class, EvaluateDedupJob.class,
-        GenerateCorpusJob.class, ReportJob.class})
+        GenerateCorpusJob.class, ReportJob.class, TagConllJob.class, EvalNerJob.class,
+        TrainNerJob.class})
 public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this),
         "name a job: ingest, dedup, entities, cooccurrence, pipeline, report, export-graph, "
-            + "evaluate-dedup or "
-            + "generate-corpus");
+            + "evaluate-dedup, generate-corpus, tag-conll, eval-ner or train-ner");
   }
 
   /** Runs a job and returns its exit code (tests call this instead of {@link #main}). */

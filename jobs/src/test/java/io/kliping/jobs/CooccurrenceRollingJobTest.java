@@ -94,12 +94,14 @@ class CooccurrenceRollingJobTest {
           doc.getKey(), "text", "Satu kalimat.", "is_canonical", true, "lang", "id")));
       int at = 0;
       for (String e : doc.getValue()) {
-        mentions.add(RowFactory.create(doc.getKey(), e, "name " + e, "PERSON", e, 0, at, at + 1));
+        mentions.add(RowFactory.create(doc.getKey(), e, "name " + e, "PERSON", e, 0, at, at + 1,
+            "gazetteer"));
         at += 5;
       }
     }
     List<Row> entities = List.of("A", "B", "C").stream()
-        .map(e -> RowFactory.create(e, "name " + e, "PERSON", 1L, 1L)).toList();
+        .map(e -> RowFactory.create(e, "name " + e, "PERSON", 1L, 1L, List.of(e), "gazetteer"))
+        .toList();
     warehouse.overwrite(Tables.ARTICLES, d, spark.createDataFrame(articles, nullable(Tables.ARTICLES)));
     warehouse.overwrite(Tables.MENTIONS, d, spark.createDataFrame(mentions, Tables.MENTIONS.schema()));
     warehouse.overwrite(Tables.ENTITIES, d, spark.createDataFrame(entities, Tables.ENTITIES.schema()));

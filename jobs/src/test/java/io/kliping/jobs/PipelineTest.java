@@ -234,6 +234,30 @@ class PipelineTest {
   }
 
   @Test
+  void entitiesCarryTheirSourceAndTheSpellingsSeen() {
+    assertThat(mentions).allSatisfy(m -> assertThat(m.<String>getAs("source"))
+        .isIn("gazetteer", "model"));
+    assertThat(mentions).filteredOn(m -> "model".equals(m.getAs("source")))
+        .allSatisfy(m -> assertThat(m.<String>getAs("entity_id")).startsWith("kl:"));
+    Map<String, Set<String>> surfaces = new HashMap<>();
+    mentions.forEach(m -> surfaces.computeIfAbsent(m.getAs("entity_id"), k -> new HashSet<>())
+        .add(m.getAs("surface")));
+    List<Row> entities = table("entities").collectAsList();
+    assertThat(entities).hasSize(surfaces.size());
+    for (Row e : entities) {
+      assertThat(new HashSet<>(e.<String>getList(e.fieldIndex("aliases"))))
+          .as("aliases of %s", e.<String>getAs("entity_id"))
+          .isEqualTo(surfaces.get(e.<String>getAs("entity_id")));
+    }
+    String lavrov = entityId("Sergei Lavrov");
+    assertThat(entities).filteredOn(e -> lavrov.equals(e.getAs("entity_id"))).singleElement()
+        .satisfies(e -> {
+          assertThat(e.<String>getAs("source")).isEqualTo("gazetteer");
+          assertThat(e.<String>getList(e.fieldIndex("aliases"))).contains("Sergei Lavrov", "Sergey Lavrov");
+        });
+  }
+
+  @Test
   void lowerCaseEnglishUsAndAsAreNotTheUnitedStates() {
     assertThat(mentions).noneMatch(m -> List.of("us", "as", "As", "Us")
         .contains(m.<String>getAs("surface")));

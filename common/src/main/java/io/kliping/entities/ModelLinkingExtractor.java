@@ -1,0 +1,483 @@
+package io.kliping.entities;
+
+import io.kliping.ner.NameFinderHolder;
+import io.kliping.ner.NameKey;
+import io.kliping.ner.NewsTokenizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.util.Span;
+
+/**
+ * The pipeline's extractor: gazetteer matches plus the names a statistical name finder
+ * (OpenNLP, trained by {@code scripts/train-ner.sh}) finds beyond the list, linked within the
+ * article.
+ *
+ * <ul>
+ *   <li>Gazetteer matches win: a model span overlapping one is dropped, except an organisation
+ *       or place name that strictly contains it ("Universitas Indonesia" is one organisation,
+ *       not the country).</li>
+ *   <li>Leading titles and offices are not part of a name ("Presiden Joko Widodo" is "Joko
+ *       Widodo"); a model span must start with a capital or digit, so English "us"/"as" never
+ *       become names.</li>
+ *   <li>A model name whose {@link NameKey} equals that of a gazetteer alias of the same type
+ *       links to the gazetteer entity (a spelling the list lacks, e.g. without diacritics).</li>
+ *   <li>A person mention whose words are the last words of a longer person name in the same
+ *       article ("Lavrov" after "Sergei Lavrov") links to that person: the nearest such name
+ *       before it, else the first after it.</li>
+ *   <li>Failing that, a one-word person mention links to the only listed person whose name
+ *       starts or ends with that word ("Choe" is Choe Son Hui; "Kim" stays unlinked).</li>
+ *   <li>Other model names get {@code kl:<person|org|loc>:<slug of NameKey>}, so spelling variants
+ *       across articles (Sergey/Sergei, Jong-un/Jong Un) are one entity.</li>
+ * </ul>
+ *
+ * <p>The model and the alias index are built once per JVM, on first use.
+ */
+final class ModelLinkingExtractor implements EntityExtractor {
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, Map<String, GazetteerEntry>> KEY_INDEX =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final GazetteerExtractor gazetteer;
+    private final Gazetteer entries;
+    private final String modelResource;
+
+    ModelLinkingExtractor(Gazetteer gazetteer, String modelResource) {
+        this.entries = Objects.requireNonNull(gazetteer, "gazetteer");
+        this.gazetteer = new GazetteerExtractor(gazetteer);
+        this.modelResource = Objects.requireNonNull(modelResource, "modelResource");
+    }
+
+    @Override
+    public List<Mention> extract(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Mention> found = gazetteer.extract(text);
+        List<Mention> model = modelMentions(text, found);
+        List<Mention> all = new ArrayList<>(found.size() + model.size());
+        for (Mention g : found) {
+            if (!insideAny(model, g)) {
+                all.add(g);
+            }
+        }
+        all.addAll(model);
+        all.addAll(surnameMentions(text, all));
+        if (all.size() == found.size()) {
+            return found;
+        }
+        all.sort(Comparator.comparingInt(Mention::charStart));
+        return link(all);
+    }
+
+    /**
+     * Unlinked one-word person mentions the model missed: capitalised words outside every mention
+     * that are the last (or, when no one else in the article has it, the first) word of a
+     * person named in full in the article ("Lavrov dan Choe" after "Sergey Lavrov" and "Choe Son
+     * Hui"). {@link #link} then resolves them to that person.
+     */
+    private static List<Mention> surnameMentions(String text, List<Mention> mentions) {
+        Map<String, Integer> names = new HashMap<>();
+        Map<String, String> firstWordOwner = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.entityType() != EntityType.PERSON) {
+                continue;
+            }
+            String[] w = words(m.surface());
+            if (w.length > 1) {
+                names.put(w[w.length - 1], 1);
+                String owner = m.entityId() != null ? m.entityId() : String.join(" ", w);
+                String prev = firstWordOwner.putIfAbsent(w[0], owner);
+                if (prev != null && !prev.equals(owner)) {
+                    firstWordOwner.put(w[0], "");
+                }
+            }
+        }
+        firstWordOwner.forEach((word, owner) -> {
+            if (!owner.isEmpty()) {
+                names.putIfAbsent(word, 1);
+            }
+        });
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<Mention> out = new ArrayList<>();
+        int[] sentenceStarts = SentenceSplitter.sentenceStarts(text);
+        NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize(text, 0, text.length());
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.token(i);
+            if (word.length() < 3 || !startsCapitalised(word) || isTitle(word)
+                    || !names.containsKey(NameKey.of(word))
+                    || PersonCueRules.coveredBy(mentions, tokens, i) != null) {
+                continue;
+            }
+            int cs = tokens.starts()[i];
+            out.add(new Mention(null, word, EntityType.PERSON, word,
+                SentenceSplitter.sentenceIndexAt(sentenceStarts, cs), cs, tokens.ends()[i],
+                Mention.MODEL));
+        }
+        return out;
+    }
+
+    /** Unlinked model spans (type and surface only) that overlap no gazetteer match. */
+    private List<Mention> modelMentions(String text, List<Mention> gazetteerMentions) {
+        NameFinderME finder = NameFinderHolder.finder(modelResource);
+        int[] sentenceStarts = SentenceSplitter.sentenceStarts(text);
+        List<Mention> out = new ArrayList<>();
+        for (int s = 0; s < sentenceStarts.length; s++) {
+            int end = s + 1 < sentenceStarts.length ? sentenceStarts[s + 1] : text.length();
+            NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize(text, sentenceStarts[s], end);
+            if (tokens.size() == 0) {
+                continue;
+            }
+            String[] words = tokens.strings();
+            int before = out.size();
+            for (Span span : finder.find(words)) {
+                addSpan(text, s, tokens, words, span, gazetteerMentions, finder, true, out);
+            }
+            List<Mention> taken = new ArrayList<>(gazetteerMentions);
+            taken.addAll(out.subList(before, out.size()));
+            for (int[] name : PersonCueRules.find(tokens, words, taken)) {
+                int cs = tokens.starts()[name[0]];
+                int ce = tokens.ends()[name[1]];
+                String surface = text.substring(cs, ce);
+                out.add(new Mention(null, surface, EntityType.PERSON, surface, s, cs, ce,
+                    Mention.MODEL));
+            }
+        }
+        out.sort(Comparator.comparingInt(Mention::charStart));
+        finder.clearAdaptiveData();
+        return out;
+    }
+
+    /**
+     * Adds the mention of one model span, titles stripped (a span that opened with a title is a
+     * person: "Deputy Foreign Minister Sergey Ryabkov"). A span rejected for overlapping the
+     * gazetteer ("Jawa Barat Ridwan Kamil") is not lost: each run of its words outside the
+     * matches is tagged again by the model from there to the end of the sentence, once.
+     */
+    private static void addSpan(String text, int sentence, NewsTokenizer.Tokens tokens,
+            String[] words, Span span, List<Mention> gazetteerMentions, NameFinderME finder,
+            boolean retry, List<Mention> out) {
+        EntityType type = typeOf(span.getType());
+        int first = span.getStart();
+        int last = span.getEnd() - 1;
+        boolean titled = first <= last && isTitle(words[first]);
+        while (first <= last && (isTitle(words[first]) || (titled && isOffice(words[first]))
+                || !isWordToken(words[first]))) {
+            first++;
+        }
+        while (last >= first && !isWordToken(words[last])) {
+            last--;
+        }
+        if (type == null || first > last || !startsCapitalised(words[first])) {
+            return;
+        }
+        if (titled) {
+            type = EntityType.PERSON;
+        }
+        if (keep(gazetteerMentions, type, tokens, first, last)) {
+            int cs = tokens.starts()[first];
+            int ce = tokens.ends()[last];
+            String surface = text.substring(cs, ce);
+            out.add(new Mention(null, surface, type, surface, sentence, cs, ce, Mention.MODEL));
+            return;
+        }
+        if (!retry) {
+            return;
+        }
+        int i = first;
+        while (i <= last) {
+            if (covered(gazetteerMentions, tokens, i) || !startsCapitalised(words[i])) {
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd + 1 <= last && !covered(gazetteerMentions, tokens, runEnd + 1)) {
+                runEnd++;
+            }
+            String[] rest = java.util.Arrays.copyOfRange(words, i, words.length);
+            for (Span again : finder.find(rest)) {
+                if (again.getStart() == 0 && again.getEnd() <= runEnd - i + 1) {
+                    addSpan(text, sentence, tokens, words,
+                        new Span(i, i + again.getEnd(), again.getType()), gazetteerMentions,
+                        finder, false, out);
+                }
+            }
+            i = runEnd + 1;
+        }
+    }
+
+    private static boolean covered(List<Mention> mentions, NewsTokenizer.Tokens tokens, int i) {
+        int start = tokens.starts()[i];
+        for (Mention m : mentions) {
+            if (m.charStart() <= start && start < m.charEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gives every model mention (entityId still null) its id and name. */
+    private List<Mention> link(List<Mention> sorted) {
+        Map<String, GazetteerEntry> index = keyIndex();
+        List<Mention> out = new ArrayList<>(sorted.size());
+        List<String[]> personKeys = new ArrayList<>(sorted.size());
+        for (Mention m : sorted) {
+            personKeys.add(m.entityType() == EntityType.PERSON ? words(m.surface()) : null);
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            Mention m = sorted.get(i);
+            if (m.entityId() != null) {
+                out.add(m);
+                continue;
+            }
+            String key = NameKey.of(m.surface());
+            GazetteerEntry entry = index.get(m.entityType() + " " + key);
+            if (entry != null) {
+                out.add(with(m, entry.id(), entry.name(), Mention.GAZETTEER));
+                continue;
+            }
+            int full = m.entityType() == EntityType.PERSON ? fullName(sorted, personKeys, i) : -1;
+            if (full >= 0) {
+                Mention f = sorted.get(full);
+                String id = f.entityId() != null ? f.entityId() : modelId(f);
+                String name = f.entityId() != null ? f.entityName() : f.surface();
+                out.add(with(m, id, name, f.source()));
+                continue;
+            }
+            GazetteerEntry person = m.entityType() == EntityType.PERSON && key.indexOf(' ') < 0
+                ? index.get(SURNAME + key) : null;
+            if (person != null) {
+                out.add(with(m, person.id(), person.name(), Mention.GAZETTEER));
+                continue;
+            }
+            out.add(with(m, modelId(m), m.surface(), Mention.MODEL));
+        }
+        return out;
+    }
+
+    /**
+     * The nearest longer person name before {@code i} ending with its words, else the first after
+     * it, else a unique family-name-first match; -1 when none.
+     */
+    private static int fullName(List<Mention> sorted, List<String[]> keys, int i) {
+        String[] shortName = keys.get(i);
+        for (int j = i - 1; j >= 0; j--) {
+            if (endsWith(keys.get(j), shortName)) {
+                return j;
+            }
+        }
+        for (int j = i + 1; j < sorted.size(); j++) {
+            if (endsWith(keys.get(j), shortName)) {
+                return j;
+            }
+        }
+        return uniqueFamilyNameFirst(sorted, keys, i);
+    }
+
+    /**
+     * For a one-word mention, the only longer person name in the article starting with that word
+     * (family name first, as in Korean and Chinese names: "Choe" after "Choe Son Hui"); -1 when
+     * none or when two different people share it ("Kim" with Kim Jong Un and Kim Yo Jong).
+     */
+    private static int uniqueFamilyNameFirst(List<Mention> sorted, List<String[]> keys, int i) {
+        String[] shortName = keys.get(i);
+        if (shortName.length != 1) {
+            return -1;
+        }
+        int found = -1;
+        String foundKey = null;
+        for (int j = 0; j < sorted.size(); j++) {
+            String[] k = keys.get(j);
+            if (j != i && k != null && k.length > 1 && k[0].equals(shortName[0])) {
+                String key = String.join(" ", k);
+                if (foundKey != null && !foundKey.equals(key)) {
+                    return -1;
+                }
+                found = found < 0 ? j : found;
+                foundKey = key;
+            }
+        }
+        return found;
+    }
+
+    private static boolean endsWith(String[] longName, String[] shortName) {
+        if (longName == null || longName.length <= shortName.length) {
+            return false;
+        }
+        int offset = longName.length - shortName.length;
+        for (int k = 0; k < shortName.length; k++) {
+            if (!longName[offset + k].equals(shortName[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] words(String surface) {
+        String key = NameKey.of(surface);
+        return key.isEmpty() ? new String[0] : key.split(" ");
+    }
+
+    private static String modelId(Mention m) {
+        String kind = switch (m.entityType()) {
+            case PERSON -> "person";
+            case ORGANIZATION -> "org";
+            case LOCATION -> "loc";
+        };
+        return "kl:" + kind + ":" + NameKey.slug(NameKey.of(m.surface()));
+    }
+
+    private static Mention with(Mention m, String id, String name, String source) {
+        return new Mention(id, name, m.entityType(), m.surface(), m.sentenceIdx(), m.charStart(),
+            m.charEnd(), source);
+    }
+
+    private static final String SURNAME = "SURNAME ";
+
+    /**
+     * Gazetteer entries by "TYPE key" of their case-insensitive forms, and people by
+     * "SURNAME word" of the first and last word of their name (a one-word person mention with no
+     * full name in its article is that person when exactly one listed person has that word:
+     * "Choe" is Choe Son Hui, "Kim" is nobody); ambiguous keys dropped.
+     */
+    private Map<String, GazetteerEntry> keyIndex() {
+        return KEY_INDEX.computeIfAbsent(entries.fingerprint(), f -> {
+            Map<String, GazetteerEntry> index = new HashMap<>();
+            Set<String> ambiguous = new HashSet<>();
+            for (GazetteerEntry e : entries.entries()) {
+                List<String> keys = new ArrayList<>();
+                for (String form : e.caseInsensitiveForms()) {
+                    keys.add(e.type() + " " + NameKey.of(form));
+                }
+                String[] nameWords = NameKey.of(e.name()).split(" ");
+                if (e.type() == EntityType.PERSON && nameWords.length > 1) {
+                    keys.add(SURNAME + nameWords[0]);
+                    keys.add(SURNAME + nameWords[nameWords.length - 1]);
+                }
+                for (String k : keys) {
+                    GazetteerEntry prev = index.putIfAbsent(k, e);
+                    if (prev != null && !prev.id().equals(e.id())) {
+                        ambiguous.add(k);
+                    }
+                }
+            }
+            ambiguous.forEach(index::remove);
+            return Map.copyOf(index);
+        });
+    }
+
+    /**
+     * Whether a model span survives the gazetteer: it overlaps no match, or it is an organisation
+     * or place built on exactly one listed non-person name, either ending with it and of another
+     * type ("Universitas Indonesia", "PSMS Medan") or starting with it followed by one compass
+     * word ("Jakarta Timur", "Jawa Tengah"). Anything else overlapping a match is the model
+     * running names together ("Rusia Sergei Lavrov", Title Case headlines) and is dropped.
+     */
+    private static boolean keep(List<Mention> gazetteerMentions, EntityType type,
+            NewsTokenizer.Tokens tokens, int first, int last) {
+        int start = tokens.starts()[first];
+        int end = tokens.ends()[last];
+        Mention only = null;
+        for (Mention m : gazetteerMentions) {
+            if (m.charStart() < end && start < m.charEnd()) {
+                if (only != null) {
+                    return false;
+                }
+                only = m;
+            }
+        }
+        if (only == null) {
+            return true;
+        }
+        if (type == EntityType.PERSON || only.entityType() == EntityType.PERSON
+                || only.charStart() < start || only.charEnd() > end) {
+            return false;
+        }
+        if (only.charEnd() == end) {
+            return only.charStart() > start && only.entityType() != type;
+        }
+        return only.charStart() == start && tokens.starts()[last] >= only.charEnd()
+            && (last == first || tokens.starts()[last - 1] < only.charEnd())
+            && COMPASS.contains(tokens.token(last).toLowerCase(Locale.ROOT));
+    }
+
+    private static final Set<String> COMPASS = Set.of("utara", "selatan", "timur", "barat",
+        "tengah", "raya", "laut", "daya", "north", "south", "east", "west", "central");
+
+    private static boolean insideAny(List<Mention> spans, Mention m) {
+        for (Mention s : spans) {
+            if (s.charStart() <= m.charStart() && m.charEnd() <= s.charEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EntityType typeOf(String type) {
+        return switch (type == null ? "" : type) {
+            case "PERSON", "PER" -> EntityType.PERSON;
+            case "ORGANIZATION", "ORGANISATION", "ORG" -> EntityType.ORGANIZATION;
+            case "LOCATION", "PLACE", "LOC" -> EntityType.LOCATION;
+            default -> null;
+        };
+    }
+
+    private static boolean isTitle(String word) {
+        return TitleWords.isTitle(word);
+    }
+
+    private static boolean isOffice(String word) {
+        return TitleWords.OFFICE.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isWordToken(String word) {
+        return Character.isLetterOrDigit(word.codePointAt(0));
+    }
+
+    private static boolean startsCapitalised(String word) {
+        int cp = word.codePointAt(0);
+        return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.isDigit(cp);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelLinkingExtractor[" + entries + ", model=" + modelResource + "]";
+    }
+
+    /** Words that open a name in news but are not part of it (titles, offices, honorifics). */
+    static final class TitleWords {
+        private static final Set<String> WORDS = Set.of(
+            "presiden", "wapres", "menteri", "menlu", "menhan", "mendagri", "menkeu", "perdana",
+            "pm", "kanselir", "gubernur", "wagub", "bupati", "walikota", "ketua", "sekjen",
+            "jenderal", "jend", "letjen", "mayjen", "brigjen", "kolonel", "kapolri", "kapolda",
+            "panglima", "jubir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "dr", "prof", "ir",
+            "drs", "hj", "kh", "ustaz", "ustadz", "kiai", "paus", "mr", "mrs", "ms", "president",
+            "minister", "secretary", "chancellor", "governor", "king", "queen", "prince",
+            "senator", "sen", "gen", "general", "wakil", "deputy", "vice", "mantan", "former",
+            "plt", "acting", "kepala", "sekretaris", "direktur", "kapten", "pelatih", "coach");
+
+        /** Words of an office after a title ("Menteri Luar Negeri", "Foreign Minister"). */
+        static final Set<String> OFFICE = Set.of(
+            "luar", "negeri", "dalam", "pertahanan", "keuangan", "koordinator", "bidang", "umum",
+            "besar", "agung", "utama", "muda", "perdana", "menteri", "presiden", "jenderal", "staf",
+            "kepresidenan", "negara", "sekretaris", "utusan", "khusus", "foreign", "defense",
+            "defence", "finance", "interior", "prime", "minister", "secretary", "state", "senior",
+            "general", "of", "tugas", "wakil", "deputy", "vice", "kepala", "direktur", "eksekutif",
+            "chief", "executive", "officer", "ceo", "president", "director", "manager", "sales");
+
+        private TitleWords() {}
+
+        static boolean isTitle(String word) {
+            return WORDS.contains(word.toLowerCase(Locale.ROOT));
+        }
+    }
+}

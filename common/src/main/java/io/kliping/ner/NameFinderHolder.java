@@ -1,0 +1,44 @@
+package io.kliping.ner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+
+/**
+ * The name-finder models of this JVM, loaded once per classpath resource on first use (once per
+ * executor, not per record or task). The model is thread-safe; {@link NameFinderME} is not, so
+ * each thread gets its own finder over the shared model.
+ */
+public final class NameFinderHolder {
+    private static final Map<String, TokenNameFinderModel> MODELS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Map<String, NameFinderME>> FINDERS =
+        ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private NameFinderHolder() {}
+
+    /** This thread's finder for the model at classpath {@code resource}. */
+    public static NameFinderME finder(String resource) {
+        return FINDERS.get().computeIfAbsent(resource, r -> new NameFinderME(model(r)));
+    }
+
+    static TokenNameFinderModel model(String resource) {
+        return MODELS.computeIfAbsent(resource, NameFinderHolder::load);
+    }
+
+    private static TokenNameFinderModel load(String resource) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+            ? Thread.currentThread().getContextClassLoader() : NameFinderHolder.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("name-finder model not on the classpath: " + resource);
+            }
+            return new TokenNameFinderModel(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read name-finder model " + resource, e);
+        }
+    }
+}

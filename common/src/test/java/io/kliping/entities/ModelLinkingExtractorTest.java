@@ -1,0 +1,95 @@
+package io.kliping.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.kliping.ner.NameFinderHolder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's extractor with the shipped gazetteer and the shipped name-finder model. */
+class ModelLinkingExtractorTest {
+    private static final String MODEL = "kliping/ner/kliping-ner.bin";
+    private static final EntityExtractor EXTRACTOR = EntityExtractor.withModel(
+        Gazetteer.fromClasspath(List.of("kliping/gazetteer/curated.tsv",
+            "kliping/gazetteer/countries.tsv", "kliping/gazetteer/capitals.tsv")), MODEL);
+
+    private static Mention only(List<Mention> mentions, String surface) {
+        return mentions.stream().filter(m -> m.surface().equals(surface)).findFirst().orElseThrow(
+            () -> new AssertionError("no mention '" + surface + "' in " + mentions));
+    }
+
+    @Test
+    void findsNamesBeyondTheGazetteerWithoutTheirTitles() {
+        String text = "Wakil Menteri Luar Negeri Rusia Sergei Ryabkov mengatakan hal itu di Moskow.";
+        List<Mention> mentions = EXTRACTOR.extract(text);
+        assertThat(mentions).extracting(Mention::surface, Mention::entityType, Mention::source)
+            .containsExactly(tuple("Rusia", EntityType.LOCATION, Mention.GAZETTEER),
+                tuple("Sergei Ryabkov", EntityType.PERSON, Mention.MODEL),
+                tuple("Moskow", EntityType.LOCATION, Mention.GAZETTEER));
+        assertThat(only(mentions, "Sergei Ryabkov").entityId()).isEqualTo("kl:person:sergei_ryabkov");
+        for (Mention m : mentions) {
+            assertThat(text.substring(m.charStart(), m.charEnd())).isEqualTo(m.surface());
+        }
+    }
+
+    @Test
+    void surnameLinksToTheFullNameOfTheArticle() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Wakil Menteri Luar Negeri Rusia Sergei Ryabkov mengatakan hal itu. Ryabkov menolak berkomentar.");
+        Mention surname = only(mentions, "Ryabkov");
+        assertThat(surname.entityId()).isEqualTo("kl:person:sergei_ryabkov");
+        assertThat(surname.entityName()).isEqualTo("Sergei Ryabkov");
+    }
+
+    @Test
+    void spellingVariantsAcrossArticlesGetOneId() {
+        Mention english = only(EXTRACTOR.extract("Deputy Foreign Minister Sergey Ryabkov said the talks failed."),
+            "Sergey Ryabkov");
+        Mention indonesian = only(EXTRACTOR.extract(
+            "Wakil Menteri Luar Negeri Rusia Sergei Ryabkov mengatakan hal itu."), "Sergei Ryabkov");
+        assertThat(english.entityId()).isEqualTo(indonesian.entityId());
+        assertThat(english.entityType()).isEqualTo(EntityType.PERSON);
+    }
+
+    @Test
+    void titleAndReportingVerbRulesFindPeople() {
+        List<Mention> mentions = EXTRACTOR.extract("Gubernur Jawa Barat Ridwan Kamil meresmikan jembatan di Bandung."
+            + " \"Kami siap,\" ujar Budi Santoso kepada wartawan.");
+        assertThat(mentions).extracting(Mention::surface)
+            .containsExactly("Jawa Barat", "Ridwan Kamil", "Bandung", "Budi Santoso");
+        assertThat(only(mentions, "Ridwan Kamil").entityType()).isEqualTo(EntityType.PERSON);
+        assertThat(only(mentions, "Budi Santoso").entityId()).isEqualTo("kl:person:budi_santoso");
+    }
+
+    @Test
+    void gazetteerMatchesWinAndKeepTheirIds() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Menteri Luar Negeri Rusia Sergey Lavrov bertemu Choe Son Hui di Pyongyang. Lavrov dan Choe tersenyum.");
+        assertThat(mentions).extracting(Mention::entityId).containsExactly("Q159",
+            "kl:person/sergey_lavrov", "kl:person/choe_son_hui", "kl:loc/pyongyang",
+            "kl:person/sergey_lavrov", "kl:person/choe_son_hui");
+        assertThat(mentions).extracting(Mention::source).containsOnly(Mention.GAZETTEER);
+    }
+
+    @Test
+    void anOrganisationNamedAfterAPlaceIsOneOrganisation() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Mahasiswa Universitas Gadjah Mada berunjuk rasa di Yogyakarta.");
+        assertThat(mentions).extracting(Mention::surface, Mention::entityType)
+            .containsExactly(tuple("Universitas Gadjah Mada", EntityType.ORGANIZATION),
+                tuple("Yogyakarta", EntityType.LOCATION));
+    }
+
+    @Test
+    void lowerCaseEnglishWordsAreNeverNames() {
+        assertThat(EXTRACTOR.extract("Let us know as soon as the US replies, as we said."))
+            .extracting(Mention::surface).containsExactly("US");
+    }
+
+    @Test
+    void theModelIsLoadedOncePerJvm() {
+        EXTRACTOR.extract("Presiden Joko Widodo di Jakarta.");
+        assertThat(NameFinderHolder.finder(MODEL)).isSameAs(NameFinderHolder.finder(MODEL));
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Retrains the entities stage's name-finder model (conf/ner/kliping-ner.bin) from the shared
+# NER-UI and NERGrit training sets, then tags and scores both dev sets with the pipeline's
+# extractor (gazetteer + new model). No Spark. See conf/ner/README.md.
+#
+#   scripts/train-ner.sh [DATA_DIR]     DATA_DIR defaults to ../shared/data/ner
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=${1:-$ROOT/../shared/data/ner}
+OUT=${KLIPING_NER_OUT:-$ROOT/conf/ner/kliping-ner.bin}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+"$ROOT/scripts/submit.sh" train-ner \
+  --input "$DATA/nerui/train.01.tsv,$DATA/nergrit/train_preprocess.txt" \
+  --map PLACE=LOCATION,ORGANISATION=ORGANIZATION \
+  --algorithm PERCEPTRON --iterations 300 --cutoff 1 \
+  --output "$OUT"
+
+for dev in nerui/dev.01.tsv nergrit/valid_preprocess.txt; do
+  echo "== $dev"
+  "$ROOT/scripts/submit.sh" tag-conll --input "$DATA/$dev" --output "$TMP/tagged.conll"
+  "$ROOT/scripts/submit.sh" eval-ner --input "$TMP/tagged.conll" \
+    --map PLACE=LOCATION,ORGANISATION=ORGANIZATION
+done
