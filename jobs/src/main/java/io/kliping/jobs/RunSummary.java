@@ -27,10 +27,10 @@ final class RunSummary {
     Warehouse wh = ctx.warehouse();
     LocalDate dt = ctx.config().date();
     out.printf(Locale.ROOT, "%nkliping pipeline: dt=%s done in %.1f s on %s, warehouse %s%n", dt,
-        seconds, ctx.spark().sparkContext().master(), ctx.config().warehouse());
+        seconds, ctx.spark().sparkContext().master(), Redaction.redact(ctx.config().warehouse()));
     for (StageReport r : reports) {
       out.printf(Locale.ROOT, "  %-13s %6.1f s  %s%n", r.stage(), r.seconds(), r.counts());
-      r.details().forEach(d -> out.println("      " + d));
+      r.details().forEach(d -> out.println(Redaction.redact("      " + d)));
     }
     List<Row> reasons = wh.read(Tables.REJECTS, dt).groupBy(col("reason"))
         .agg(count(lit(1)).as("n")).orderBy(col("n").desc(), col("reason")).collectAsList();
