@@ -19,7 +19,7 @@ final class Redaction {
       "(?<![a-z])(?:secret|password|passwd|pwd|token|credentials?|access[._\\-]?key|"
           + "session[._\\-]?key|signature|sas|sig)(?![a-z])";
   private static final Pattern SECRET_SETTING = Pattern.compile(
-      "(?i)([\\w.\\-]*" + SECRET_WORD + "[\\w.\\-]*)(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&\"')\\]]+)");
+      "(?i)([\\w.\\-]*" + SECRET_WORD + "[\\w.\\-]*)([\"']?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&\"')\\]]+)");
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*" + SECRET_WORD + ".*");
 
   private Redaction() {}
@@ -37,6 +37,6 @@ final class Redaction {
 
   /** True when a setting of this name holds a secret (its value must never be shown). */
   static boolean isSecretName(String name) {
-    return SECRET_NAME.matcher(name).matches();
+    return SECRET_NAME.matcher(name.replaceAll("([a-z0-9])([A-Z])", "$1-$2")).matches();
   }
 }
