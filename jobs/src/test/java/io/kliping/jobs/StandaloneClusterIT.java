@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from the Maven-resolved Spark jars (a SPARK_HOME whose {@code jars/} links to them, as a Spark
  * distribution has), executors launched by the workers in their own JVMs. The application jar is
  * submitted with {@code scripts/submit.sh --master spark://…}; one executor is killed while the
- * pipeline runs. The tables must equal those of an embedded run on the same input.
+ * pipeline runs. The tables must equal those of an embedded run on the same input. A driver JVM
+ * killed (SIGKILL) in the middle of a re-run of the date leaves the date's tables and manifest
+ * as they were.
  */
 class StandaloneClusterIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -37,6 +39,8 @@ class StandaloneClusterIT {
 
   private static Path sparkHome;
   private static String masterUrl;
+  private static Path embeddedWarehouse;
+  private static Map<String, String> embedded;
   private static final List<Process> daemons = new ArrayList<>();
 
   @BeforeAll
@@ -52,8 +56,33 @@ class StandaloneClusterIT {
           "127.0.0.1", "--cores", "1", "--memory", "1g", "--work-dir", work.toString(),
           "--webui-port", Integer.toString(freePort()), masterUrl));
     }
+    embeddedWarehouse = tmp.resolve("embedded-warehouse");
+    SparkSession spark = SparkSession.builder().master("local[2]")
+        .appName("kliping-embedded-reference").config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    try {
+      assertThat(Main.execute("pipeline", "--input", ROOT.resolve("sample/news").toString(),
+          "--warehouse", embeddedWarehouse.toString(), "--date", D)).isEqualTo(ExitCodes.OK);
+      embedded = TableChecksums.of(spark, embeddedWarehouse.toString());
+    } finally {
+      spark.stop();
+    }
+    assertThat(embedded).hasSizeGreaterThanOrEqualTo(8);
     for (int i = 1; i <= 2; i++) {
       waitForLine(tmp.resolve("worker-" + i + ".log"), "Successfully registered with master");
+    }
+  }
+
+  /** Content checksums of every table of the warehouse (a local Spark session to read them). */
+  private static Map<String, String> checksums(Path warehouse) {
+    SparkSession spark = SparkSession.builder().master("local[1]")
+        .appName("kliping-checksums").config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    try {
+      return TableChecksums.of(spark, warehouse.toString());
+    } finally {
+      spark.stop();
     }
   }
 
@@ -91,7 +120,7 @@ class StandaloneClusterIT {
     assertThat(executor).as("an executor JVM of worker 1").isPresent();
     assertThat(submit.isAlive()).as("the run was still going when the executor was killed")
         .isTrue();
-    executor.get().destroyForcibly();
+    assertThat(executor.get().destroyForcibly()).isTrue();
 
     assertThat(submit.waitFor(10, TimeUnit.MINUTES)).as("finished in time").isTrue();
     String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -100,19 +129,52 @@ class StandaloneClusterIT {
         .containsPattern("(?i)lost executor|executor .* (exited|lost|removed)");
     assertThat(clusterWarehouse.resolve("_runs/dt=" + D + "/manifest.json")).exists();
 
-    Path embeddedWarehouse = tmp.resolve("embedded-warehouse");
-    SparkSession spark = SparkSession.builder().master("local[2]")
-        .appName("kliping-embedded-reference").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1").getOrCreate();
-    try {
-      assertThat(Main.execute("pipeline", "--input", ROOT.resolve("sample/news").toString(),
-          "--warehouse", embeddedWarehouse.toString(), "--date", D)).isEqualTo(ExitCodes.OK);
-      Map<String, String> embedded = TableChecksums.of(spark, embeddedWarehouse.toString());
-      assertThat(embedded).hasSizeGreaterThanOrEqualTo(8);
-      assertThat(TableChecksums.of(spark, clusterWarehouse.toString())).isEqualTo(embedded);
-    } finally {
-      spark.stop();
+    assertThat(checksums(clusterWarehouse)).isEqualTo(embedded);
+  }
+
+  @Test
+  void aDriverKilledMidRunLeavesTheDateAsItWas() throws Exception {
+    Path warehouse = tmp.resolve("killed-warehouse");
+    copyTree(embeddedWarehouse, warehouse);
+    Path manifest = warehouse.resolve("_runs/dt=" + D + "/manifest.json");
+    String manifestBefore = Files.readString(manifest);
+    Path log = tmp.resolve("killed.log");
+    // the application jar on embedded Spark, new input (the JSON Lines file alone) for the date
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String o : OPENS.split("\\s+")) {
+      if (!o.isBlank()) {
+        cmd.add(o);
+      }
+    }
+    cmd.addAll(List.of("-Dspark.master=local[2]", "-Dspark.driver.host=127.0.0.1",
+        "-Dspark.ui.enabled=false", "-cp", ROOT.resolve("jobs/target/kliping-app.jar")
+            + File.pathSeparator + sparkHome.resolve("jars") + File.separator + "*",
+        "io.kliping.jobs.Main", "pipeline", "--input",
+        ROOT.resolve("sample/news/articles.jsonl").toString(), "--warehouse",
+        warehouse.toString(), "--date", D, "--set", "kliping.spark.shuffle-partitions=4"));
+    Process driver = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    waitForLine(log, "kliping stage=ingest");
+    assertThat(driver.isAlive()).as("killed mid-run").isTrue();
+    driver.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+    assertThat(driver.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(Files.readString(log)).doesNotContain("kliping stage=cooccurrence");
+
+    assertThat(checksums(warehouse)).isEqualTo(embedded);
+    assertThat(Files.readString(manifest)).isEqualTo(manifestBefore);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
     }
   }
 
