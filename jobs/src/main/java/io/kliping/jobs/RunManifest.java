@@ -181,12 +181,20 @@ final class RunManifest {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /**
+   * SHA-256 of the version, the inputs and the configuration that shapes the tables: not the
+   * warehouse root (a moved warehouse is still done) nor the Spark settings (the tables do not
+   * depend on them).
+   */
   private static String fingerprint(List<InputFile> inputs, Map<String, Object> config) {
+    Map<String, Object> shaping = new LinkedHashMap<>(config);
+    shaping.remove("warehouse");
+    shaping.remove("spark");
     MessageDigest md = sha256();
     try {
       md.update(VERSION.getBytes(StandardCharsets.UTF_8));
       md.update(JSON.writeValueAsBytes(inputs));
-      md.update(JSON.writeValueAsBytes(config));
+      md.update(JSON.writeValueAsBytes(shaping));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -36,12 +36,35 @@ class BatchRunTest {
   static Path tmp;
 
   private static SparkSession spark;
+  /** The warehouse of one finished run of the whole sample; tests work on copies. */
+  private static Path base;
+  private static Outcome baseRun;
+  private static Map<String, String> baseTables;
 
   @BeforeAll
   static void start() {
     spark = SparkSession.builder().master("local[2]").appName("kliping-batch-run-test")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "3")
         .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    base = tmp.resolve("base");
+    baseRun = pipeline(base, SAMPLE.toString());
+    assertThat(baseRun.code()).as(baseRun.err()).isEqualTo(ExitCodes.OK);
+    baseTables = TableChecksums.of(spark, base.toString());
+  }
+
+  private static Path copyOfBase(String name) throws IOException {
+    Path to = tmp.resolve(name);
+    try (Stream<Path> s = Files.walk(base)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(base.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return to;
   }
 
   @AfterAll
@@ -81,10 +104,8 @@ class BatchRunTest {
 
   @Test
   void aFinishedDateHasAManifestAndIsSkippedWhenUnchanged() throws Exception {
-    Path wh = tmp.resolve("done");
-    Outcome first = pipeline(wh, SAMPLE.toString());
-    assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.OK);
-    Map<String, String> tables = TableChecksums.of(spark, wh.toString());
+    Path wh = copyOfBase("done");
+    Map<String, String> tables = baseTables;
     JsonNode m = JSON.readTree(manifest(wh).toFile());
 
     assertThat(m.path("status").asText()).isEqualTo("done");
@@ -130,9 +151,8 @@ class BatchRunTest {
 
   @Test
   void aRunThatDiesBeforeItsCommitLeavesTheDateAsItWasAndARerunCompletesIt() throws Exception {
-    Path wh = tmp.resolve("killed");
-    assertThat(pipeline(wh, SAMPLE.toString()).code()).isEqualTo(ExitCodes.OK);
-    Map<String, String> before = TableChecksums.of(spark, wh.toString());
+    Path wh = copyOfBase("killed");
+    Map<String, String> before = baseTables;
     String manifestBefore = Files.readString(manifest(wh));
 
     // New input for the same date (the JSON Lines file alone), dying after staging every table.
@@ -163,6 +183,17 @@ class BatchRunTest {
     try (Stream<Path> s = Files.walk(wh)) { // the killed run's staging folders were cleaned up
       assertThat(s.filter(p -> p.getFileName().toString().equals(".staging"))).isEmpty();
     }
+  }
+
+  @Test
+  void eachStagePrintsOneStructuredProgressLine() {
+    List<String> lines = baseRun.out().lines().filter(l -> l.startsWith("kliping stage=")).toList();
+    assertThat(lines).extracting(l -> l.split(" ")[1]).containsExactly("stage=ingest",
+        "stage=dedup", "stage=entities", "stage=cooccurrence");
+    assertThat(lines).allMatch(l -> l.matches(
+        "kliping stage=\\w+ dt=" + D + " seconds=\\d+\\.\\d( [\\w.]+=\\d+)+"), "key=value line");
+    assertThat(lines.get(0)).contains(" records=34 ", " articles=31 ", " rejects=3 ");
+    assertThat(lines.get(1)).contains(" articles=31 ");
   }
 
   private static String sha256(Path p) throws IOException {
