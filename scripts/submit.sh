@@ -11,11 +11,16 @@
 #                  train-ner       (trains the name-finder model, no Spark; see scripts/train-ner.sh)
 #   spark options: --master URL, --deploy-mode M, --conf K=V, --driver-memory M, --executor-memory M,
 #                  --executor-cores N, --num-executors N, --total-executor-cores N, --queue Q,
-#                  --name N, --files F, --jars J, --properties-file F, --driver-java-options O
+#                  --name N, --files F, --jars J, --packages P, --repositories R, --archives A,
+#                  --properties-file F, --driver-java-options O, --driver-cores N,
+#                  --driver-class-path P, --principal P, --keytab F
 #   job options:   --input PATH[,PATH] --warehouse PATH --date yyyy-MM-dd --config FILE --set K=V
 #
 # With SPARK_HOME set, the job goes through $SPARK_HOME/bin/spark-submit with the application jar
-# (jobs/target/kliping-app.jar): --master spark://host:7077, yarn, k8s://https://..., local[N].
+# (jobs/target/kliping-app.jar): --master spark://host:7077 (standalone), yarn (HADOOP_CONF_DIR or
+# YARN_CONF_DIR set; --queue, --num-executors, --principal/--keytab), k8s://https://host:port
+# (--conf spark.kubernetes.container.image=..., and spark.kubernetes.file.upload.path for
+# --deploy-mode cluster), local[N]. README.md, "Running in production", has examples.
 # Without SPARK_HOME, it runs the same main class on embedded Spark (local[*] unless --master is
 # given) from the Maven-resolved classpath, building the jar first when sources changed.
 #
@@ -44,11 +49,13 @@ spark_args=(); job_args=(); has_input=0; has_help=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --master|--deploy-mode|--conf|--driver-memory|--executor-memory|--executor-cores|--num-executors|\
-    --total-executor-cores|--queue|--name|--files|--jars|--properties-file|--driver-java-options)
+    --total-executor-cores|--queue|--name|--files|--jars|--properties-file|--driver-java-options|\
+    --packages|--repositories|--archives|--driver-cores|--driver-class-path|--principal|--keytab)
       [ $# -ge 2 ] || { echo "submit.sh: $1 needs a value" >&2; exit 64; }
       spark_args+=("$1" "$2"); shift 2 ;;
     --master=*|--deploy-mode=*|--conf=*|--driver-memory=*|--executor-memory=*|--executor-cores=*|\
-    --num-executors=*|--total-executor-cores=*|--queue=*|--name=*|--files=*|--jars=*|--properties-file=*)
+    --num-executors=*|--total-executor-cores=*|--queue=*|--name=*|--files=*|--jars=*|--properties-file=*|\
+    --packages=*|--repositories=*|--archives=*|--driver-cores=*|--driver-class-path=*|--principal=*|--keytab=*)
       spark_args+=("${1%%=*}" "${1#*=}"); shift ;;
     --input|--input=*) has_input=1; job_args+=("$1"); shift ;;
     -h|--help) has_help=1; job_args+=("$1"); shift ;;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Turns one JSON Lines record into a {@link RawArticle}, mapping scraper-specific key names through
  * {@link FieldAliases}. Never throws on bad input: every problem becomes a {@link
  * ParseResult.Rejected} with one of the reasons {@code malformed_json}, {@code not_an_object},
- * {@code missing_text} or {@code wrong_type}.
+ * {@code missing_text}, {@code wrong_type} or {@code record_too_large}.
  *
  * <p>A field is <em>present</em> when its key exists with a value that is not JSON null and not a
  * blank string; of several aliases present in a record the first in the alias list wins. Numbers
@@ -29,6 +29,8 @@ public final class JsonArticleParser implements Serializable {
   public static final String NOT_AN_OBJECT = "not_an_object";
   public static final String MISSING_TEXT = "missing_text";
   public static final String WRONG_TYPE = "wrong_type";
+  /** A value beyond the JSON reader's limits (a string over 20 million characters). */
+  public static final String RECORD_TOO_LARGE = "record_too_large";
 
   private static final int ID = 0;
   private static final int TEXT = 1;
@@ -73,6 +75,8 @@ public final class JsonArticleParser implements Serializable {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(line);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      return ParseResult.rejected(RECORD_TOO_LARGE, e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       return ParseResult.rejected(MALFORMED_JSON, e.getOriginalMessage());
     }

@@ -32,13 +32,26 @@ import org.apache.spark.sql.types.StructType;
  * staging folder first and swapped in by rename, so a re-run replaces exactly that date (even when
  * the new partition is empty), readers never see a half-written partition, and other dates are
  * never touched.
+ *
+ * <p>In batch mode ({@link #beginBatch}) publishing is deferred: staged partitions replace each
+ * other and are read by later stages of the same run, and {@link #commitBatch} swaps them all in
+ * at the end, so a run that dies before its commit leaves every table of the date as it was.
+ * Publishing a date's partition first deletes the date's run manifest
+ * ({@code _runs/dt=D/manifest.json}), so a date being rewritten never looks finished.
  */
 public final class Warehouse {
   private static final String STAGING = ".staging";
+  /** Folder of per-date run records (manifest, reports) under the root; not a table. */
+  public static final String RUNS = "_runs";
+  /** The file that marks a date as finished (written by the jobs' run manifest). */
+  public static final String MANIFEST = "manifest.json";
 
   private final SparkSession spark;
   private final Path root;
   private final int filesPerPartition;
+  /** Staged, not yet published partitions of the running batch, by table name and date. */
+  private final Map<String, Staged> pending = new LinkedHashMap<>();
+  private boolean batch;
 
   public Warehouse(SparkSession spark, String root, int filesPerPartition) {
     this.spark = spark;
@@ -56,8 +69,21 @@ public final class Warehouse {
     return new Path(tablePath(table), Tables.PARTITION_COLUMN + "=" + dt);
   }
 
+  /** The warehouse root. */
+  public Path root() {
+    return root;
+  }
+
+  /** The folder of the date's run records: {@code <root>/_runs/dt=D}. */
+  public Path runPath(LocalDate dt) {
+    return new Path(new Path(root, RUNS), Tables.PARTITION_COLUMN + "=" + dt);
+  }
+
   /** True when the date's partition of the table exists (written by an earlier stage). */
   public boolean hasPartition(TableSpec table, LocalDate dt) {
+    if (pending.containsKey(key(table, dt))) {
+      return true;
+    }
     Path p = partitionPath(table, dt);
     try {
       return fs(p).exists(p);
@@ -77,8 +103,9 @@ public final class Warehouse {
       throw new InputException("table '" + table.name() + "' has no partition for dt=" + dt
           + " under " + root + ": run the stage that writes it first");
     }
-    return spark.read().schema(nullable(table.schema()))
-        .parquet(partitionPath(table, dt).toString());
+    Staged staged = pending.get(key(table, dt));
+    Path path = staged != null ? staged.staging() : partitionPath(table, dt);
+    return spark.read().schema(nullable(table.schema())).parquet(path.toString());
   }
 
   /**
@@ -89,12 +116,22 @@ public final class Warehouse {
   public Dataset<Row> readRange(TableSpec table, LocalDate fromInclusive, LocalDate toExclusive) {
     StructType schema = nullable(table.schema())
         .add(Tables.PARTITION_COLUMN, DataTypes.DateType, true);
-    List<String> paths = partitionsBetween(table, fromInclusive, toExclusive);
-    if (paths.isEmpty()) {
-      return spark.createDataFrame(List.of(), schema);
+    // In batch mode a date's staged (pending) partition stands for its published one.
+    List<Staged> staged = pending.values().stream()
+        .filter(p -> p.table().name().equals(table.name())
+            && !p.dt().isBefore(fromInclusive) && p.dt().isBefore(toExclusive))
+        .toList();
+    List<String> paths = partitionsBetween(table, fromInclusive, toExclusive).stream()
+        .filter(path -> staged.stream().noneMatch(p -> path.endsWith("/"
+            + Tables.PARTITION_COLUMN + "=" + p.dt())))
+        .toList();
+    Dataset<Row> rows = paths.isEmpty() ? spark.createDataFrame(List.of(), schema)
+        : spark.read().schema(schema).option("basePath", tablePath(table).toString())
+            .parquet(paths.toArray(String[]::new));
+    for (Staged p : staged) {
+      rows = rows.unionByName(readStaged(p));
     }
-    return spark.read().schema(schema).option("basePath", tablePath(table).toString())
-        .parquet(paths.toArray(String[]::new));
+    return rows;
   }
 
   /** Dates of the table's existing partitions in {@code [fromInclusive, toExclusive)}, in order. */
@@ -148,8 +185,18 @@ public final class Warehouse {
     return paths;
   }
 
-  /** A partition written to its staging folder, not yet visible to readers, and its row count. */
-  public record Staged(TableSpec table, LocalDate dt, Path staging, long rows) {}
+  /**
+   * A partition written to its staging folder, not yet visible to readers, and its row count.
+   * {@code refresh}: a partition of another date that a stage rewrites because it derives from
+   * the run's date (e.g. a rolling window that includes it); publishing it does not un-mark that
+   * date's run manifest, and it is not counted among the run's tables.
+   */
+  public record Staged(TableSpec table, LocalDate dt, Path staging, long rows, boolean refresh) {
+    /** The same partition, marked as a refresh of another date. */
+    public Staged asRefresh() {
+      return new Staged(table, dt, staging, rows, true);
+    }
+  }
 
   /**
    * Replaces the date's partition of the table with {@code rows}: {@link #stage} then
@@ -169,7 +216,7 @@ public final class Warehouse {
    * stages them all before publishing any, so every output is computed from the old inputs.
    */
   public Staged stage(TableSpec table, LocalDate dt, Dataset<Row> rows) {
-    Dataset<Row> shaped = shape(table, rows);
+    Dataset<Row> shaped = TaskFaults.inject(spark, shape(table, rows));
     Column[] key = table.sortKey().stream().map(shaped::col).toArray(Column[]::new);
     Path staging = new Path(new Path(tablePath(table), STAGING),
         Tables.PARTITION_COLUMN + "=" + dt + "-" + UUID.randomUUID());
@@ -180,17 +227,35 @@ public final class Warehouse {
         .option("compression", "zstd")
         .parquet(staging.toString());
     long written = spark.read().schema(nullable(table.schema())).parquet(staging.toString()).count();
-    return new Staged(table, dt, staging, written);
+    return new Staged(table, dt, staging, written, false);
   }
 
   /**
    * Swaps staged partitions in, replacing the old ones by rename (each swap atomic on HDFS and
-   * local file systems).
+   * local file systems). In batch mode the partitions are only recorded (replacing and deleting
+   * an earlier staged version of the same partition) until {@link #commitBatch}.
    *
-   * @return rows per published table name
+   * @return rows per published table name (refreshes of other dates left out)
    */
   public Map<String, Long> publish(List<Staged> staged) {
     Map<String, Long> counts = new LinkedHashMap<>();
+    if (batch) {
+      for (Staged s : staged) {
+        Staged before = pending.put(key(s.table(), s.dt()), s);
+        if (before != null) {
+          delete(before.staging());
+        }
+        if (!s.refresh()) {
+          counts.put(s.table().name(), s.rows());
+        }
+      }
+      return counts;
+    }
+    for (Staged s : staged) {
+      if (!s.refresh()) {
+        invalidateRun(s.dt());
+      }
+    }
     for (Staged s : staged) {
       Path target = partitionPath(s.table(), s.dt());
       try {
@@ -205,9 +270,74 @@ public final class Warehouse {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot publish partition " + target, e);
       }
-      counts.put(s.table().name(), s.rows());
+      if (!s.refresh()) {
+        counts.put(s.table().name(), s.rows());
+      }
     }
     return counts;
+  }
+
+  /**
+   * Starts batch mode: from now on {@link #publish} defers, and staging folders that an earlier,
+   * killed run left for {@code dt} are deleted.
+   */
+  public void beginBatch(LocalDate dt) {
+    discardStaging(dt);
+    batch = true;
+  }
+
+  /**
+   * Ends batch mode by publishing every staged partition (the date's manifest is deleted first).
+   *
+   * @return rows per published table name, in staging order
+   */
+  public Map<String, Long> commitBatch() {
+    batch = false;
+    List<Staged> all = new ArrayList<>(pending.values());
+    pending.clear();
+    return publish(all);
+  }
+
+  /** Deletes the date's run manifest, if any: its tables are about to change. */
+  public void invalidateRun(LocalDate dt) {
+    delete(new Path(runPath(dt), MANIFEST));
+  }
+
+  /** Deletes the staging folders of {@code dt} under every table folder (left by a killed run). */
+  private void discardStaging(LocalDate dt) {
+    String prefix = Tables.PARTITION_COLUMN + "=" + dt + "-";
+    try {
+      FileSystem fs = fs(root);
+      if (!fs.exists(root)) {
+        return;
+      }
+      for (FileStatus table : fs.listStatus(root)) {
+        Path staging = new Path(table.getPath(), STAGING);
+        if (!table.isDirectory() || !fs.exists(staging)) {
+          continue;
+        }
+        for (FileStatus s : fs.listStatus(staging)) {
+          if (s.getPath().getName().startsWith(prefix)) {
+            fs.delete(s.getPath(), true);
+          }
+        }
+        deleteIfEmpty(fs, staging);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean staging folders under " + root, e);
+    }
+  }
+
+  private void delete(Path p) {
+    try {
+      fs(p).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + p, e);
+    }
+  }
+
+  private static String key(TableSpec table, LocalDate dt) {
+    return table.name() + "/" + dt;
   }
 
   /** The rows with exactly the table's columns, in contract order and types. */

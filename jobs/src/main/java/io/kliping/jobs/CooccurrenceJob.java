@@ -80,9 +80,12 @@ final class CooccurrenceJob implements Callable<Integer> {
       staged.add(wh.stage(Tables.COOCCURRENCE, day, window(scored, day).filter(
           col("window_days").equalTo(1))));
       for (LocalDate end : ends) {
-        staged.add(wh.stage(Tables.COOCCURRENCE_ROLLING, end,
-            window(scored, end).filter(col("window_days").gt(1))));
-        staged.add(wh.stage(Tables.COOCCURRENCE_TOP, end, window(top, end)));
+        Warehouse.Staged rolling = wh.stage(Tables.COOCCURRENCE_ROLLING, end,
+            window(scored, end).filter(col("window_days").gt(1)));
+        Warehouse.Staged best = wh.stage(Tables.COOCCURRENCE_TOP, end, window(top, end));
+        // A later day's windows are refreshed in place: that day's own run stays finished.
+        staged.add(end.equals(day) ? rolling : rolling.asRefresh());
+        staged.add(end.equals(day) ? best : best.asRefresh());
       }
     } finally {
       scored.unpersist();

@@ -34,9 +34,13 @@ final class Jobs {
       if (needsInput && config.input().paths().isEmpty()) {
         throw new ConfigException("no input: give --input PATH (or kliping.input.paths)");
       }
+      Preflight.check(config, needsInput);
     } catch (ConfigException e) {
-      err.println("kliping " + job + ": " + e.getMessage());
+      err.println(Redaction.redact("kliping " + job + ": " + e.getMessage()));
       return ExitCodes.USAGE;
+    } catch (InputException e) {
+      err.println(Redaction.redact("kliping " + job + ": " + e.getMessage()));
+      return ExitCodes.NO_INPUT;
     }
     long start = System.nanoTime();
     try (JobContext ctx = JobContext.start(job, config);
@@ -46,21 +50,23 @@ final class Jobs {
       Optional<String> report = RunReporting.finish(job, ctx, reportSettings, reports);
       if (reports.size() == 1) {
         System.out.println(reports.get(0).line());
-        reports.get(0).details().forEach(d -> System.out.println("  " + d));
+        reports.get(0).details().forEach(d -> System.out.println(Redaction.redact("  " + d)));
       } else {
         RunSummary.print(ctx, reports, (System.nanoTime() - start) / 1e9, System.out);
       }
       report.ifPresent(p -> System.out.println("kliping report: " + p));
       return ExitCodes.OK;
     } catch (ConfigException e) {
-      err.println("kliping " + job + ": " + e.getMessage());
+      err.println(Redaction.redact("kliping " + job + ": " + e.getMessage()));
       return ExitCodes.USAGE;
     } catch (InputException e) {
-      err.println("kliping " + job + ": " + e.getMessage());
+      err.println(Redaction.redact("kliping " + job + ": " + e.getMessage()));
       return ExitCodes.NO_INPUT;
     } catch (RuntimeException e) {
-      err.println("kliping " + job + ": failed: " + e);
-      e.printStackTrace(err);
+      err.println(Redaction.redact("kliping " + job + ": failed: " + e));
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      err.print(Redaction.redact(trace.toString()));
       return ExitCodes.FAILED;
     }
   }

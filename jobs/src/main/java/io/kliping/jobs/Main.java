@@ -26,14 +26,15 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setParameterExceptionHandler((e, ignored) -> {
       CommandLine.Help.ColorScheme colors = e.getCommandLine().getColorScheme();
-      e.getCommandLine().getErr().println(colors.errorText("kliping: " + e.getMessage()));
+      e.getCommandLine().getErr().println(
+          colors.errorText(Redaction.redact("kliping: " + e.getMessage())));
       e.getCommandLine().getErr().println("Try 'kliping "
           + (e.getCommandLine() == cli ? "" : e.getCommandLine().getCommandName() + " ")
           + "--help'.");
       return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("kliping: failed: " + e);
+      cmd.getErr().println(Redaction.redact("kliping: failed: " + e));
       return ExitCodes.FAILED;
     });
     return cli.execute(args);

@@ -27,7 +27,7 @@ final class RunSummary {
     Warehouse wh = ctx.warehouse();
     LocalDate dt = ctx.config().date();
     out.printf(Locale.ROOT, "%nkliping pipeline: dt=%s done in %.1f s on %s, warehouse %s%n", dt,
-        seconds, ctx.spark().sparkContext().master(), ctx.config().warehouse());
+        seconds, ctx.spark().sparkContext().master(), Redaction.redact(ctx.config().warehouse()));
     for (StageReport r : reports) {
       StringBuilder first = new StringBuilder(); // the full counts are on the stage's own line
       r.counts().entrySet().stream().limit(SUMMARY_COUNTS)

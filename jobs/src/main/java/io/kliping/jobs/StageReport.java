@@ -26,6 +26,6 @@ public record StageReport(String stage, String dt, Map<String, Long> counts, dou
     StringBuilder sb = new StringBuilder("kliping stage=").append(stage).append(" dt=").append(dt)
         .append(String.format(Locale.ROOT, " seconds=%.1f", seconds));
     counts.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
-    return sb.toString();
+    return Redaction.redact(sb.toString());
   }
 }
