@@ -43,7 +43,9 @@ public final class DocumentUnitCounter {
   private final int maxEntities;
   private final int windowTokens;
 
-  private final Map<String, Integer> firstSeen = new HashMap<>();
+  private final Map<String, Integer> firstStart = new HashMap<>();
+  private final Map<String, Integer> index = new HashMap<>();
+  private long[] unitKeys = new long[64];
   private int[] order = new int[64];
   private int[] tokenStarts = new int[256];
   private long[] pairBuffer = new long[256];
@@ -80,23 +82,21 @@ public final class DocumentUnitCounter {
   public int count(String text, String[] entityIds, int[] charStarts, int[] sentences,
       int mentions, Sink sink) {
     String body = text == null ? "" : text;
-    // Mentions in text order (ties by entity id) so "first mentioned" is well defined.
-    Integer[] byPosition = new Integer[mentions];
-    for (int i = 0; i < mentions; i++) {
-      byPosition[i] = i;
+    // First mention of each entity; "first mentioned" ties break by entity id.
+    firstStart.clear();
+    for (int m = 0; m < mentions; m++) {
+      firstStart.merge(entityIds[m], charStarts[m], Math::min);
     }
-    Arrays.sort(byPosition, (x, y) -> charStarts[x] != charStarts[y]
-        ? Integer.compare(charStarts[x], charStarts[y]) : entityIds[x].compareTo(entityIds[y]));
-    firstSeen.clear();
-    for (int m : byPosition) {
-      firstSeen.putIfAbsent(entityIds[m], firstSeen.size());
-    }
-    int distinct = firstSeen.size();
+    int distinct = firstStart.size();
     // Kept entities (first maxEntities by first mention), indexed in id order so that the pair
     // (i, j) with i < j is (entity_a, entity_b) with entity_a < entity_b.
-    String[] kept = firstSeen.entrySet().stream().filter(e -> e.getValue() < maxEntities)
-        .map(Map.Entry::getKey).sorted().toArray(String[]::new);
-    Map<String, Integer> index = new HashMap<>();
+    String[] kept = distinct <= maxEntities
+        ? firstStart.keySet().stream().sorted().toArray(String[]::new)
+        : firstStart.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey()))
+            .limit(maxEntities).map(Map.Entry::getKey).sorted().toArray(String[]::new);
+    index.clear();
     for (int i = 0; i < kept.length; i++) {
       index.put(kept[i], i);
     }
@@ -134,7 +134,8 @@ public final class DocumentUnitCounter {
     sink.accept(level, null, null,
         text.isBlank() ? 0 : SentenceSplitter.sentenceStarts(text).length);
     // Distinct (sentence, entity) units, then the entities of each sentence.
-    long[] keys = new long[mentions];
+    long[] keys = unitKeys.length < mentions ? new long[mentions] : unitKeys;
+    unitKeys = keys;
     int n = 0;
     for (int m = 0; m < mentions; m++) {
       if (entityOf[m] >= 0) {

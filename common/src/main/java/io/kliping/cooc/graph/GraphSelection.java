@@ -33,8 +33,10 @@ public final class GraphSelection {
   public static EntityGraph collect(Dataset<Row> edges, Dataset<Row> names, String title,
       String measure) {
     List<Row> rows = edges.collectAsList();
-    Dataset<Row> endpoints = edges.select(col("entity_a").as("entity_id"))
-        .union(edges.select(col("entity_b").as("entity_id"))).distinct();
+    // The collected (bounded) edges, not the query again: no second sort of all pairs.
+    Dataset<Row> chosen = edges.sparkSession().createDataFrame(rows, edges.schema());
+    Dataset<Row> endpoints = chosen.select(col("entity_a").as("entity_id"))
+        .union(chosen.select(col("entity_b").as("entity_id"))).distinct();
     Map<String, Row> named = new LinkedHashMap<>();
     for (Row r : endpoints.join(names, "entity_id").select("entity_id", "name", "type")
         .collectAsList()) {
