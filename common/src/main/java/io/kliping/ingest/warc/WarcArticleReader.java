@@ -1,6 +1,7 @@
 package io.kliping.ingest.warc;
 
 import io.kliping.ingest.warc.RecordConverter.FileDamageException;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -22,27 +22,31 @@ import org.netpreserve.jwarc.WarcRecord;
  * <p>{@code response}, {@code resource} and {@code conversion} records become {@link
  * WarcItem.Article}s or {@link WarcItem.Rejected}s; all other record types (request, metadata,
  * revisit, warcinfo, ...) are only counted in {@link #skipped()}. Damage never escapes as an
- * exception: a truncated or corrupt file yields everything readable before the damage, then one
- * {@code truncated_file} or {@code corrupt_warc} rejection at the damaged offset, then the end.
+ * exception and never costs the valid records after it: {@link WarcRecordSplitter} checks each
+ * Content-Length and resumes at the next record start after a wrong one ({@code
+ * wrong_content_length}) or after bytes that are not a record ({@code corrupt_warc}); only the end
+ * of the file inside a record ({@code truncated_file}) or corrupt gzip data ends the iteration.
  *
- * <p>WARC parsing is jwarc's, in lenient mode: WARC/1.0, 1.1 and 0.17 headers, gzip per record or
- * plain, LF-only line endings. Not thread-safe; one reader per file (per Spark task).
+ * <p>Each record is then parsed by jwarc, in lenient mode: WARC/1.0, 1.1 and 0.17 headers, LF-only
+ * line endings. Not thread-safe; one reader per file (per Spark task).
  */
 public final class WarcArticleReader implements Iterator<WarcItem>, Closeable {
 
   public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+  private static final byte[] TRAILER = {'\r', '\n', '\r', '\n'};
 
-  private final WarcReader reader;
+  private final WarcRecordSplitter splitter;
   private final RecordConverter converter;
   private final TreeMap<String, Long> skipped = new TreeMap<>();
   private WarcItem next;
   private boolean finished;
 
-  private WarcArticleReader(WarcReader reader, RecordConverter converter, WarcItem openFailure) {
-    this.reader = reader;
+  private WarcArticleReader(
+      WarcRecordSplitter splitter, RecordConverter converter, WarcItem openFailure) {
+    this.splitter = splitter;
     this.converter = converter;
     this.next = openFailure;
-    this.finished = reader == null;
+    this.finished = splitter == null;
   }
 
   /**
@@ -61,12 +65,12 @@ public final class WarcArticleReader implements Iterator<WarcItem>, Closeable {
     Objects.requireNonNull(extractor, "extractor");
     RecordConverter converter = new RecordConverter(extractor, maxRecordBytes);
     try {
-      WarcReader reader = new WarcReader(in);
-      reader.setLenient(true);
-      return new WarcArticleReader(reader, converter, null);
-    } catch (IOException | RuntimeException e) { // fewer bytes than a gzip magic, or an I/O error
+      return new WarcArticleReader(
+          WarcRecordSplitter.open(in, maxRecordBytes), converter, null);
+    } catch (IOException | RuntimeException e) { // an I/O error on the first bytes
       closeQuietly(in);
-      return new WarcArticleReader(null, converter, damage(0, e));
+      return new WarcArticleReader(null, converter,
+          new WarcItem.Rejected(null, 0, WarcItem.Rejected.CORRUPT_WARC, String.valueOf(e)));
     }
   }
 
@@ -99,52 +103,52 @@ public final class WarcArticleReader implements Iterator<WarcItem>, Closeable {
   @Override
   public void close() throws IOException {
     finished = true;
-    if (reader != null) {
-      reader.close();
+    if (splitter != null) {
+      splitter.close();
     }
   }
 
   /** The next item, or null when the record was skipped or the file ended. */
   private WarcItem advance() {
+    WarcRecordSplitter.Frame frame = splitter.next();
+    if (frame == null) {
+      finished = true;
+      return null;
+    }
+    if (frame instanceof WarcRecordSplitter.Damage d) {
+      return new WarcItem.Rejected(null, d.offset(), d.reason(), d.message());
+    }
+    WarcRecordSplitter.Record framed = (WarcRecordSplitter.Record) frame;
     WarcRecord record;
     try {
-      Optional<WarcRecord> read = reader.next();
-      if (read.isEmpty()) {
-        finished = true;
-        return null;
-      }
-      record = read.get();
-    } catch (IOException | RuntimeException e) {
-      finished = true;
-      return damage(reader.position(), e);
+      record = parse(framed);
+    } catch (IOException | RuntimeException e) { // framed right, but jwarc cannot read the header
+      return new WarcItem.Rejected(
+          null, framed.offset(), WarcItem.Rejected.CORRUPT_WARC, String.valueOf(e));
     }
-    long offset = reader.position();
     String type = RecordConverter.headerOr(record, "WARC-Type", "(none)");
     if (!RecordConverter.ARTICLE_TYPES.contains(type)) {
       skipped.merge(type, 1L, Long::sum);
       return null;
     }
     try {
-      return converter.convert(record, type, offset);
-    } catch (FileDamageException e) {
-      finished = true;
-      return damage(offset, e.getCause());
+      return converter.convert(record, type, framed.offset());
+    } catch (FileDamageException e) { // cannot happen with the block in memory; kept for safety
+      return new WarcItem.Rejected(null, framed.offset(), WarcItem.Rejected.CORRUPT_WARC,
+          String.valueOf(e.getCause()));
     }
   }
 
-  private static WarcItem.Rejected damage(long offset, Throwable e) {
-    String reason =
-        isEndOfInput(e) ? WarcItem.Rejected.TRUNCATED_FILE : WarcItem.Rejected.CORRUPT_WARC;
-    return new WarcItem.Rejected(null, offset, reason, String.valueOf(e));
-  }
-
-  private static boolean isEndOfInput(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof EOFException) {
-        return true;
-      }
-    }
-    return false;
+  /** jwarc's view of one framed record (header only when the block was too large to keep). */
+  private static WarcRecord parse(WarcRecordSplitter.Record framed) throws IOException {
+    byte[] block = framed.block() == null ? new byte[0] : framed.block();
+    byte[] bytes = new byte[framed.header().length + block.length + TRAILER.length];
+    System.arraycopy(framed.header(), 0, bytes, 0, framed.header().length);
+    System.arraycopy(block, 0, bytes, framed.header().length, block.length);
+    System.arraycopy(TRAILER, 0, bytes, framed.header().length + block.length, TRAILER.length);
+    WarcReader reader = new WarcReader(new ByteArrayInputStream(bytes));
+    reader.setLenient(true);
+    return reader.next().orElseThrow(() -> new EOFException("no record in the framed bytes"));
   }
 
   private static void closeQuietly(InputStream in) {

@@ -80,8 +80,18 @@ public sealed interface WarcItem extends Serializable {
     /** The file ends in the middle of a record or gzip member; iteration ends here. */
     public static final String TRUNCATED_FILE = "truncated_file";
 
-    /** Unparseable WARC header or corrupt gzip data; iteration ends here. */
+    /**
+     * Bytes that are not a WARC record where one should start (reading resumes at the next record
+     * start), or corrupt gzip data (iteration ends here).
+     */
     public static final String CORRUPT_WARC = "corrupt_warc";
+
+    /**
+     * A record whose Content-Length is missing, not a number, or does not end the record (too long:
+     * the next record's header lies inside it; too short: no record end after it). The record is
+     * lost; reading resumes at the next record start, so the records after it still arrive.
+     */
+    public static final String WRONG_CONTENT_LENGTH = "wrong_content_length";
 
     /** Unexpected failure while turning one record into text; the record is skipped. */
     public static final String EXTRACTION_FAILED = "extraction_failed";

@@ -422,7 +422,7 @@ class WarcArticleReaderTest {
 
   @ParameterizedTest
   @EnumSource(WarcCompression.class)
-  void garbageBetweenRecordsEndsTheFileAsCorrupt(WarcCompression compression) {
+  void garbageBetweenRecordsIsOneRejectAndTheRecordsAfterItArrive(WarcCompression compression) {
     WarcFile first =
         write(
             compression,
@@ -438,12 +438,15 @@ class WarcArticleReaderTest {
 
     List<WarcItem> items = readAll(new ByteArrayInputStream(damaged));
 
-    assertThat(items).hasSize(2);
+    assertThat(items).hasSize(3);
     assertThat(((Article) items.get(0)).url()).isEqualTo("https://a.example.id/1");
     Rejected damage = (Rejected) items.get(1);
     assertThat(damage.reason()).isEqualTo("corrupt_warc");
     assertThat(damage.recordId()).isNull();
     assertThat(damage.offset()).isEqualTo(first.bytes().length);
+    Article after = (Article) items.get(2);
+    assertThat(after.url()).isEqualTo("https://a.example.id/2");
+    assertThat(after.offset()).isEqualTo(first.bytes().length + garbage.length);
   }
 
   @Test
