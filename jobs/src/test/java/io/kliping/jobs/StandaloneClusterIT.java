@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from the Maven-resolved Spark jars (a SPARK_HOME whose {@code jars/} links to them, as a Spark
  * distribution has), executors launched by the workers in their own JVMs. The application jar is
  * submitted with {@code scripts/submit.sh --master spark://…}; one executor is killed while the
- * pipeline runs. The tables must equal those of an embedded run on the same input. A driver JVM
+ * pipeline runs (4 shuffle partitions on 2 executors). The tables must equal those of an
+ * embedded run on the same input ({@code local[1]}, 1 shuffle partition). A driver JVM
  * killed (SIGKILL) in the middle of a re-run of the date leaves the date's tables and manifest
  * as they were.
  */
@@ -57,9 +58,11 @@ class StandaloneClusterIT {
           "--webui-port", Integer.toString(freePort()), masterUrl));
     }
     embeddedWarehouse = tmp.resolve("embedded-warehouse");
-    SparkSession spark = SparkSession.builder().master("local[2]")
+    // the reference of ReproducibilityTest (one core, one shuffle partition), so the cluster's
+    // tables are compared with every embedded parallelism and partitioning checked there
+    SparkSession spark = SparkSession.builder().master("local[1]")
         .appName("kliping-embedded-reference").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.shuffle.partitions", "1")
         .config("spark.driver.host", "127.0.0.1").getOrCreate();
     try {
       assertThat(Main.execute("pipeline", "--input", ROOT.resolve("sample/news").toString(),
