@@ -29,9 +29,11 @@ import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 
 /**
- * Four more kinds of bad input, in their own dump: invalid UTF-8 inside a JSON line (the article
+ * More kinds of bad input, in their own dump: invalid UTF-8 inside a JSON line (the article
  * is kept, the bad bytes replaced), a 50 MB JSON record (a {@code record_too_large} reject, the
- * lines around it kept), a WARC response whose HTML has no text ({@code empty_text}) and a WARC
+ * lines around it kept), a null text, a {@code .gz} that is not gzip, empty files, in a WARC.gz
+ * broken HTTP, a brotli body and bytes between gzip members (each one reject, the records after
+ * them kept), a WARC response whose HTML has no text ({@code empty_text}) and a WARC
  * record with a wrong Content-Length (one {@code wrong_content_length} reject at its byte offset,
  * the record after it still an article).
  */
@@ -44,6 +46,7 @@ class MoreBadInputTest extends SparkTestBase {
   private static List<Row> articles;
   private static long records;
   private static long wrongLengthOffset;
+  private static long gapOffset;
   private static String notextRecordId;
 
   @BeforeAll
@@ -85,6 +88,30 @@ class MoreBadInputTest extends SparkTestBase {
     String n = new String(notext, StandardCharsets.ISO_8859_1);
     notextRecordId = n.substring(n.indexOf("<urn:"), n.indexOf('>', n.indexOf("<urn:")) + 1);
 
+    // WARC.gz: a broken HTTP response, a body in an encoding that cannot be undone, an article,
+    // then bytes that are not a gzip member, then another article
+    WarcFixtures.WarcFile members = WarcFixtures.write(WarcCompression.GZIP,
+        warc.response("https://x.id/brokenhttp",
+            "not an HTTP response\r\n\r\n<html></html>".getBytes(StandardCharsets.ISO_8859_1)),
+        warc.response("https://x.id/brotli", WarcFixtures.http(200, "OK",
+            new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, "Content-Type: text/html",
+            "Content-Encoding: br")),
+        warc.response("https://x.id/28", WarcFixtures.http(200, "OK",
+            WarcFixtures.html("Judul 28", body(28)), "Content-Type: text/html")));
+    byte[] after = WarcFixtures.write(WarcCompression.GZIP,
+        warc.response("https://x.id/29", WarcFixtures.http(200, "OK",
+            WarcFixtures.html("Judul 29", body(29)), "Content-Type: text/html"))).bytes();
+    gapOffset = members.bytes().length;
+    Files.write(dir.resolve("members.warc.gz"), concat(members.bytes(),
+        "\0\0 not a gzip member \0".getBytes(StandardCharsets.ISO_8859_1), after));
+    // JSON: a null text; a file named .gz that is not gzip; empty compressed and CSV files
+    Files.writeString(dir.resolve("nulls.jsonl"), "{\"url\": \"https://x.id/null\", \"text\": null}\n"
+        + json(30, "https://x.id/30") + "\n");
+    Files.writeString(dir.resolve("plain.jsonl.gz"), json(31, "https://x.id/31") + "\n");
+    Files.write(dir.resolve("nothing.warc.gz"), new byte[0]);
+    Files.write(dir.resolve("nothing.csv"), new byte[0]);
+    Files.write(dir.resolve("nothing.jsonl.gz"), new byte[0]);
+
     KlipingConfig config = ConfigLoader.load(Optional.empty(), List.of("kliping.date=2024-10-25"));
     InputFiles.Listing files = InputFiles.list(new Configuration(), List.of(dir.toString()), "auto");
     KlipingConfig.Csv csv = config.input().csv();
@@ -121,7 +148,8 @@ class MoreBadInputTest extends SparkTestBase {
   @Test
   void everyRecordIsAnArticleOrAReject() {
     assertThat(articles.size() + rejects.size()).isEqualTo(records);
-    assertThat(records).isEqualTo(9);
+    // 3 + 3 JSON lines, 3 + 4 WARC records and the gap, 2 JSON lines, the file that is not gzip
+    assertThat(records).isEqualTo(17);
   }
 
   @Test
@@ -137,6 +165,27 @@ class MoreBadInputTest extends SparkTestBase {
             + ":record_too_large");
     assertThat(urls()).contains("https://x.id/24", "https://x.id/25")
         .doesNotContain("https://x.id/huge");
+  }
+
+  @Test
+  void brokenHttpAnUndecodableBodyAndBytesBetweenGzipMembersAreRejectsAndTheRestArrives() {
+    assertThat(rejects).filteredOn(r -> r.startsWith("members.warc.gz@"))
+        .extracting(r -> r.substring(r.lastIndexOf(':') + 1))
+        .containsExactlyInAnyOrder("malformed_http", "undecodable_content_encoding",
+            "corrupt_warc");
+    assertThat(rejects).contains("members.warc.gz@offset " + gapOffset + ":corrupt_warc");
+    assertThat(urls()).contains("https://x.id/28", "https://x.id/29")
+        .doesNotContain("https://x.id/brokenhttp", "https://x.id/brotli");
+  }
+
+  @Test
+  void aNullTextAFakeGzipAndEmptyFilesEndInRejectsOrNothing() {
+    assertThat(rejects).filteredOn(r -> r.startsWith("nulls.jsonl@"))
+        .containsExactly("nulls.jsonl@0:missing_text");
+    assertThat(urls()).contains("https://x.id/30").doesNotContain("https://x.id/null");
+    assertThat(rejects).filteredOn(r -> r.startsWith("plain.jsonl.gz@")).singleElement()
+        .asString().endsWith(":truncated_file");
+    assertThat(rejects).noneMatch(r -> r.startsWith("nothing."));
   }
 
   @Test
