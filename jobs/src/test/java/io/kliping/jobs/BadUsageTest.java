@@ -58,6 +58,33 @@ class BadUsageTest {
   }
 
   @Test
+  void anUnknownKeyIsAUsageError() {
+    assertFailedBeforeSpark(run("dedup", "--date", "2024-10-25", "--set",
+        "kliping.dedup.treshold=0.5"), ExitCodes.USAGE, "kliping.dedup.treshold");
+  }
+
+  @Test
+  void aConfigFileWithAnUnknownKeyAWrongTypeOrBrokenSyntaxIsAUsageError() throws IOException {
+    Path unknown = Files.writeString(tmp.resolve("unknown.conf"),
+        "kliping { dedup { treshold = 0.5 } }\n");
+    assertFailedBeforeSpark(run("dedup", "--date", "2024-10-25", "--config", unknown.toString()),
+        ExitCodes.USAGE, "kliping.dedup.treshold");
+    Path wrongType = Files.writeString(tmp.resolve("type.conf"),
+        "kliping.dedup.num-perm = many\n");
+    assertFailedBeforeSpark(run("dedup", "--date", "2024-10-25", "--config",
+        wrongType.toString()), ExitCodes.USAGE, "num-perm");
+    Path broken = Files.writeString(tmp.resolve("broken.conf"), "kliping { dedup {\n");
+    assertFailedBeforeSpark(run("dedup", "--date", "2024-10-25", "--config", broken.toString()),
+        ExitCodes.USAGE, "broken.conf");
+  }
+
+  @Test
+  void aMissingConfigFileIsAUsageError() {
+    assertFailedBeforeSpark(run("dedup", "--date", "2024-10-25", "--config",
+        tmp.resolve("nowhere.conf").toString()), ExitCodes.USAGE, "nowhere.conf");
+  }
+
+  @Test
   void wrongDateFormatIsAUsageError() {
     assertFailedBeforeSpark(run("pipeline", "--date", "2024/10/25", "--input", tmp.toString()),
         ExitCodes.USAGE, "yyyy-MM-dd", "2024/10/25");
