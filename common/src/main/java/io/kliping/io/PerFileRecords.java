@@ -68,7 +68,7 @@ final class PerFileRecords {
     }
   }
 
-  /** WARC and WET; the stream is the file's bytes (jwarc reads gzip members itself). */
+  /** WARC and WET; the stream is the file's bytes (the reader decompresses gzip members). */
   static final class Warc implements FileReader {
     @Serial private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -25,12 +25,13 @@ import org.netpreserve.jwarc.WarcResponse;
  * rejected from its headers alone), and never beyond the byte cap.
  *
  * <p>A failure while reading a record is blamed on the record when the rest of its block can still
- * be skipped (the file goes on), and on the file otherwise: then {@link FileDamageException} tells
- * {@link WarcArticleReader} to stop.
+ * be skipped, and on the block otherwise ({@link FileDamageException}). {@link WarcArticleReader}
+ * hands over records whose block {@link WarcRecordSplitter} already holds in memory, so the
+ * latter cannot happen there; it stays for records read straight from a stream.
  */
 final class RecordConverter {
 
-  /** The file itself is damaged inside this record; nothing after it can be trusted. */
+  /** The record's block cannot be read to its end. */
   static final class FileDamageException extends IOException {
     FileDamageException(Throwable cause) {
       super(cause);
