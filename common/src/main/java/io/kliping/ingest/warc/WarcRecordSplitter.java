@@ -56,6 +56,8 @@ final class WarcRecordSplitter implements Closeable {
   private final List<Frame> pending = new ArrayList<>();
   private final byte[] chunk = new byte[64 * 1024];
   private boolean finished;
+  /** Raw offset of the record being read, for damage found by an exception. */
+  private long currentOffset;
 
   private WarcRecordSplitter(InputStream decompressed, GzipMembers gzip, int maxBlockBytes) {
     this.in = new RewindableInput(decompressed);
@@ -109,9 +111,6 @@ final class WarcRecordSplitter implements Closeable {
     finished = true;
     in.close();
   }
-
-  /** Raw offset of the record being read, for damage found by an exception. */
-  private long currentOffset;
 
   private long rawOffset(long position) {
     return gzip == null ? position : gzip.rawOffsetOf(position);
