@@ -1,5 +1,6 @@
 package io.kliping.entities;
 
+import io.kliping.ner.GreedyNameFinder;
 import io.kliping.ner.NameFinderHolder;
 import io.kliping.ner.NameKey;
 import io.kliping.ner.NewsTokenizer;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.util.Span;
 
 /**
@@ -128,7 +128,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
 
     /** Unlinked model spans (type and surface only) that overlap no gazetteer match. */
     private List<Mention> modelMentions(String text, List<Mention> gazetteerMentions) {
-        NameFinderME finder = NameFinderHolder.finder(modelResource);
+        GreedyNameFinder finder = NameFinderHolder.finder(modelResource);
         int[] sentenceStarts = SentenceSplitter.sentenceStarts(text);
         List<Mention> out = new ArrayList<>();
         for (int s = 0; s < sentenceStarts.length; s++) {
@@ -164,7 +164,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
      * matches is tagged again by the model from there to the end of the sentence, once.
      */
     private static void addSpan(String text, int sentence, NewsTokenizer.Tokens tokens,
-            String[] words, Span span, List<Mention> gazetteerMentions, NameFinderME finder,
+            String[] words, Span span, List<Mention> gazetteerMentions, GreedyNameFinder finder,
             boolean retry, List<Mention> out) {
         EntityType type = typeOf(span.getType());
         int first = span.getStart();

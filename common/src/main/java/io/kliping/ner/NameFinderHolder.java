@@ -5,24 +5,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 
 /**
  * The name-finder models of this JVM, loaded once per classpath resource on first use (once per
- * executor, not per record or task). The model is thread-safe; {@link NameFinderME} is not, so
- * each thread gets its own finder over the shared model.
+ * executor, not per record or task). The model is thread-safe; a {@link GreedyNameFinder} is not,
+ * so each thread gets its own finder over the shared model.
  */
 public final class NameFinderHolder {
     private static final Map<String, TokenNameFinderModel> MODELS = new ConcurrentHashMap<>();
-    private static final ThreadLocal<Map<String, NameFinderME>> FINDERS =
+    private static final ThreadLocal<Map<String, GreedyNameFinder>> FINDERS =
         ThreadLocal.withInitial(java.util.HashMap::new);
 
     private NameFinderHolder() {}
 
     /** This thread's finder for the model at classpath {@code resource}. */
-    public static NameFinderME finder(String resource) {
-        return FINDERS.get().computeIfAbsent(resource, r -> new NameFinderME(model(r)));
+    public static GreedyNameFinder finder(String resource) {
+        return FINDERS.get().computeIfAbsent(resource, r -> new GreedyNameFinder(model(r)));
     }
 
     static TokenNameFinderModel model(String resource) {

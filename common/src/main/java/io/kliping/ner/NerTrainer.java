@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
@@ -63,6 +64,9 @@ public final class NerTrainer {
         params.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
         params.put(TrainingParameters.THREADS_PARAM, 1);
+        // Decoding parameter only (written to the manifest, not used by event training): the
+        // pipeline decodes greedily (GreedyNameFinder), so NameFinderME on this model agrees.
+        params.put(BeamSearch.BEAM_SIZE_PARAMETER, 1);
         byte[] features;
         try (InputStream in = NerTrainer.class.getClassLoader().getResourceAsStream(FEATURES)) {
             if (in == null) {

@@ -35,23 +35,34 @@ public final class NewsCueFeatures implements AdaptiveFeatureGenerator {
         "di", "ke", "dari", "kota", "provinsi", "kabupaten", "kecamatan", "desa", "negara", "pulau",
         "in", "at", "from", "to", "wilayah", "kawasan", "daerah", "jalan", "jl");
 
+    /**
+     * The sentence last seen (by array identity, as OpenNLP's CachedFeatureGenerator keys it) and
+     * its tokens lower-cased, each at most once.
+     */
+    private String[] sentence;
+    private String[] lowered;
+
     @Override
     public void createFeatures(List<String> features, String[] tokens, int index,
             String[] previousOutcomes) {
+        if (tokens != sentence) {
+            sentence = tokens;
+            lowered = new String[tokens.length];
+        }
         String token = tokens[index];
         String acronym = acronymShape(token);
         if (acronym != null) {
             features.add("acr=" + acronym);
         }
         for (int back = 1; back <= 3 && index - back >= 0; back++) {
-            String prev = lower(tokens[index - back]);
+            String prev = lower(tokens, index - back);
             if (TITLES.contains(prev)) {
                 features.add("title-" + back);
                 break;
             }
         }
         if (index > 0) {
-            String prev = lower(tokens[index - 1]);
+            String prev = lower(tokens, index - 1);
             if (REPORTING.contains(prev)) {
                 features.add("rep-before");
             }
@@ -60,7 +71,7 @@ public final class NewsCueFeatures implements AdaptiveFeatureGenerator {
             }
         }
         for (int ahead = 1; ahead <= 2 && index + ahead < tokens.length; ahead++) {
-            String next = lower(tokens[index + ahead]);
+            String next = lower(tokens, index + ahead);
             if (REPORTING.contains(next)) {
                 features.add("rep-after");
                 break;
@@ -91,7 +102,12 @@ public final class NewsCueFeatures implements AdaptiveFeatureGenerator {
         return null;
     }
 
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+    private String lower(String[] tokens, int i) {
+        String l = lowered[i];
+        if (l == null) {
+            l = tokens[i].toLowerCase(Locale.ROOT);
+            lowered[i] = l;
+        }
+        return l;
     }
 }
