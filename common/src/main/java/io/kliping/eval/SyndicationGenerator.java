@@ -59,6 +59,12 @@ import java.util.stream.LongStream;
  * batches of {@value #BATCH_STORIES} stories in parallel and holds one batch in memory, not the
  * corpus.
  *
+ * <h2>Scale</h2>
+ * A corpus may have more stories than bases (1M articles from click-id's 21,000): the others get
+ * composite originals ({@link CompositeBases}). {@link CopyCounts} sets the duplicate share and the
+ * cluster-size distribution, and one story can be a giant cluster whose copies are made in
+ * independent chunks, so it neither runs on one thread nor sits in memory at once.
+ *
  * <p>Bases should be distinct stories: filter them with {@link DistinctBases} first.
  */
 public final class SyndicationGenerator {
@@ -101,7 +107,8 @@ public final class SyndicationGenerator {
 
   /**
    * @param seed seed of every random choice
-   * @param maxCopies copies per story, drawn uniformly from {@code [0, maxCopies]}
+   * @param maxCopies copies per story, drawn uniformly from {@code [0, maxCopies]} unless a {@link
+   *     CopyCounts} says otherwise
    * @param hardNegativeShare share of stories that also get a hard negative
    * @param outlets outlets (domains or names) copies are republished under
    */
