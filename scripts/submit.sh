@@ -3,7 +3,8 @@
 #
 #   jobs:          ingest | dedup | entities | cooccurrence | pipeline   (--help on each)
 #   report:        report --date D rebuilds <warehouse>/_runs/dt=D/report.html from the tables
-#   tools:         generate-corpus (a syndicated corpus with ground truth, no Spark)
+#   tools:         generate-corpus (a syndicated corpus with ground truth, no Spark; without
+#                                   --source it takes the bundled sample's articles as bases)
 #                  evaluate-dedup  (scores a deduplicated date: truth, exact-Jaccard recall)
 #                  export-graph    (entity graph of a date or rolling window: GraphML, GEXF, CSV)
 #                  tag-conll       (tags a CoNLL file with the entity extractor, no Spark)
@@ -40,12 +41,12 @@ usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >
 [ $# -ge 1 ] || usage
 job=$1; shift
 case "$job" in
-  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup|export-graph|tag-conll|eval-ner|train-ner) ;;
+  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup|export-graph|tag-conll|eval-ner|train-ner|bench-floor) ;;
   -h|--help|help) usage ;;
   *) echo "submit.sh: unknown job '$job'" >&2; usage ;;
 esac
 
-spark_args=(); job_args=(); has_input=0; has_help=0
+spark_args=(); job_args=(); has_input=0; has_help=0; has_source=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --master|--deploy-mode|--conf|--driver-memory|--executor-memory|--executor-cores|--num-executors|\
@@ -58,6 +59,7 @@ while [ $# -gt 0 ]; do
     --packages=*|--repositories=*|--archives=*|--driver-cores=*|--driver-class-path=*|--principal=*|--keytab=*)
       spark_args+=("${1%%=*}" "${1#*=}"); shift ;;
     --input|--input=*) has_input=1; job_args+=("$1"); shift ;;
+    --source|--source=*) has_source=1; job_args+=("$1"); shift ;;
     -h|--help) has_help=1; job_args+=("$1"); shift ;;
     *) job_args+=("$1"); shift ;;
   esac
@@ -65,6 +67,10 @@ done
 if [ "$has_input" = 0 ] && [ "$has_help" = 0 ] && { [ "$job" = pipeline ] || [ "$job" = ingest ]; }; then
   echo "submit.sh: no --input given: using the bundled sample $SAMPLE" >&2
   job_args+=(--input "$SAMPLE")
+fi
+
+if [ "$has_source" = 0 ] && [ "$has_help" = 0 ] && [ "$job" = generate-corpus ]; then
+  job_args+=(--source "$SAMPLE/articles.jsonl")
 fi
 
 build_if_needed() {

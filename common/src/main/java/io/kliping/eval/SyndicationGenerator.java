@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Makes a syndicated news corpus with ground truth from real articles, to measure how well dedup
@@ -59,6 +59,12 @@ import java.util.stream.IntStream;
  * batches of {@value #BATCH_STORIES} stories in parallel and holds one batch in memory, not the
  * corpus.
  *
+ * <h2>Scale</h2>
+ * A corpus may have more stories than bases (1M articles from click-id's 21,000): the others get
+ * composite originals ({@link CompositeBases}). {@link CopyCounts} sets the duplicate share and the
+ * cluster-size distribution, and one story can be a giant cluster whose copies are made in
+ * independent chunks, so it neither runs on one thread nor sits in memory at once.
+ *
  * <p>Bases should be distinct stories: filter them with {@link DistinctBases} first.
  */
 public final class SyndicationGenerator {
@@ -78,6 +84,14 @@ public final class SyndicationGenerator {
   static final int BATCH_STORIES = 512;
 
   static final int HARD_NEGATIVE_ATTEMPTS = 3;
+
+  /** Copies of the giant cluster made per parallel unit. */
+  static final int GIANT_CHUNK = 2048;
+
+  private static final long COMPOSITE_SALT = 0x5DEECE66DL;
+  private static final long GIANT_SALT = 0x2545F4914F6CDD1DL;
+  /** URL numbers of giant-cluster copies: far above those of ordinary stories. */
+  private static final long GIANT_FIRST_NUMBER = 900_000_000_000L;
   static final int MIN_SHARED_WORDS = 12;
   private static final String[] SHARED_TEXT_KINDS = {"shared_lead", "shared_sentence", "shared_clause"};
   private static final double DONOR_SHARE = 0.2;
@@ -93,7 +107,8 @@ public final class SyndicationGenerator {
 
   /**
    * @param seed seed of every random choice
-   * @param maxCopies copies per story, drawn uniformly from {@code [0, maxCopies]}
+   * @param maxCopies copies per story, drawn uniformly from {@code [0, maxCopies]} unless a {@link
+   *     CopyCounts} says otherwise
    * @param hardNegativeShare share of stories that also get a hard negative
    * @param outlets outlets (domains or names) copies are republished under
    */
@@ -120,10 +135,21 @@ public final class SyndicationGenerator {
   }
 
   private final Settings settings;
+  private final CopyCounts copyCounts;
   private final List<String> outletDomains;
 
+  /** Copies per story uniform on {@code [0, maxCopies]}: {@link CopyCounts#legacy}. */
   public SyndicationGenerator(Settings settings) {
+    this(settings, CopyCounts.legacy(settings.maxCopies()));
+  }
+
+  /**
+   * @param copyCounts copies per story; its maximum replaces {@code settings.maxCopies()} as the
+   *     bound (URL numbers leave room for it)
+   */
+  public SyndicationGenerator(Settings settings, CopyCounts copyCounts) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.copyCounts = Objects.requireNonNull(copyCounts, "copyCounts");
     this.outletDomains = List.copyOf(settings.outlets().stream().map(Outlets::domain)
         .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
   }
@@ -137,18 +163,41 @@ public final class SyndicationGenerator {
    * negative), made lazily as the iterator advances. The list must not change while iterating.
    */
   public Iterator<GeneratedArticle> generate(List<BaseArticle> bases) {
+    return generate(bases, bases.size(), 0);
+  }
+
+  /**
+   * The articles of {@code stories} stories (more than there are bases: the rest get composite
+   * originals, see {@link CompositeBases}), made lazily. With {@code giantCopies > 0}, story 0 is
+   * one giant cluster: its original and exactly {@code giantCopies} copies, made in chunks of
+   * {@value #GIANT_CHUNK} in parallel, and no hard negative; the other stories follow from 1.
+   */
+  public Iterator<GeneratedArticle> generate(List<BaseArticle> bases, long stories,
+      int giantCopies) {
+    if (bases.isEmpty() && stories > 0) {
+      throw new IllegalArgumentException("no bases to make stories from");
+    }
+    if (giantCopies < 0) {
+      throw new IllegalArgumentException("giant cluster copies must be >= 0, got " + giantCopies);
+    }
     StoryMaker maker = new StoryMaker(List.copyOf(bases));
+    long giantUnits = giantCopies == 0 ? 0 : (giantCopies + GIANT_CHUNK - 1) / GIANT_CHUNK;
+    long units = giantCopies == 0 ? stories : giantUnits + Math.max(0, stories - 1);
     return new Iterator<>() {
       private final ArrayDeque<GeneratedArticle> pending = new ArrayDeque<>();
-      private int nextStory;
+      private long nextUnit;
 
       @Override
       public boolean hasNext() {
-        while (pending.isEmpty() && nextStory < maker.bases.size()) {
-          // Stories are independent, so a batch is made in parallel and emitted in story order.
-          int from = nextStory;
-          nextStory = Math.min(maker.bases.size(), from + BATCH_STORIES);
-          IntStream.range(from, nextStory).parallel().mapToObj(maker::story).toList()
+        while (pending.isEmpty() && nextUnit < units) {
+          // Units are independent, so a batch is made in parallel and emitted in order.
+          long from = nextUnit;
+          nextUnit = Math.min(units, from + BATCH_STORIES);
+          LongStream.range(from, nextUnit).parallel()
+              .mapToObj(u -> u < giantUnits
+                  ? maker.giantChunk(u, giantCopies)
+                  : maker.story(u - giantUnits + (giantCopies == 0 ? 0 : 1)))
+              .toList()
               .forEach(pending::addAll);
         }
         return !pending.isEmpty();
@@ -167,55 +216,121 @@ public final class SyndicationGenerator {
   /** Makes the articles of one story; thread-safe (shingling buffers are per thread). */
   private final class StoryMaker {
     private final List<BaseArticle> bases;
+    private final CompositeBases composites;
     private final Map<String, int[]> bySourceAndCategory;
     private final Map<String, int[]> byCategory;
     private final ThreadLocal<WordShingles> shingles = ThreadLocal.withInitial(WordShingles::new);
 
     StoryMaker(List<BaseArticle> bases) {
       this.bases = bases;
+      this.composites = new CompositeBases(bases);
       this.bySourceAndCategory = index(bases, true);
       this.byCategory = index(bases, false);
     }
 
-    List<GeneratedArticle> story(int index) {
+    /** What every article of a story shares: made from the story's own random source. */
+    private final class Head {
+      final long index;
+      final int baseIndex;
+      final List<String> paragraphs;
+      final String text;
+      final String title;
+      final String domain;
+      final String storyId;
+      final long number;
+      final OffsetDateTime published;
+
+      Head(long index, SplittableRandom rng) {
+        this.index = index;
+        this.baseIndex = (int) (index % bases.size());
+        BaseArticle base = index < bases.size() ? bases.get(baseIndex)
+            : composites.base(index, new SplittableRandom(mix(settings.seed() ^ COMPOSITE_SALT,
+                index)));
+        this.paragraphs = TextEdits.storyParagraphs(base.text());
+        this.text = String.join("\n", paragraphs);
+        this.title = headline(base);
+        this.domain = Outlets.domain(base.source() != null ? base.source()
+            : outletDomains.get(baseIndex % outletDomains.size()));
+        this.storyId = String.format(Locale.ROOT, "story-%06d", index);
+        this.number = FIRST_ARTICLE_NUMBER + index * (copyCounts.max() + 2);
+        this.published = START.plusMinutes(rng.nextInt(SPREAD_MINUTES));
+      }
+
+      GeneratedArticle original() {
+        return new GeneratedArticle(url(domain, published, number, title), domain, title, text,
+            ISO.format(published), storyId, GeneratedArticle.ORIGINAL, "");
+      }
+    }
+
+    List<GeneratedArticle> story(long index) {
       SplittableRandom rng = new SplittableRandom(mix(settings.seed(), index));
-      BaseArticle base = bases.get(index);
-      List<String> paragraphs = TextEdits.storyParagraphs(base.text());
-      String text = String.join("\n", paragraphs);
-      String title = headline(base);
-      String domain = Outlets.domain(base.source() != null ? base.source()
-          : outletDomains.get(index % outletDomains.size()));
-      String storyId = String.format(Locale.ROOT, "story-%06d", index);
-      long number = FIRST_ARTICLE_NUMBER + (long) index * (settings.maxCopies() + 2);
-      OffsetDateTime published = START.plusMinutes(rng.nextInt(SPREAD_MINUTES));
+      Head head = new Head(index, rng);
+      int baseIndex = head.baseIndex;
+      List<String> paragraphs = head.paragraphs;
+      String title = head.title;
+      String domain = head.domain;
+      String storyId = head.storyId;
+      long number = head.number;
+      OffsetDateTime published = head.published;
 
       List<GeneratedArticle> out = new ArrayList<>();
-      out.add(new GeneratedArticle(url(domain, published, number, title), domain, title, text,
-          ISO.format(published), storyId, GeneratedArticle.ORIGINAL, ""));
+      out.add(head.original());
       if (paragraphs.isEmpty()) {
         return out; // nothing to republish
       }
-      long[] original = shingles.get().of(text);
-      int copies = rng.nextInt(settings.maxCopies() + 1);
+      long[] original = shingles.get().of(head.text);
+      int copies = copyCounts.draw(rng);
       List<String> republishers = republishers(domain, copies, rng);
       for (int c = 0; c < copies; c++) {
         String outlet = republishers.get(c);
-        Draft draft = copy(index, paragraphs, title, original, outlet, rng);
+        Draft draft = copy(baseIndex, paragraphs, title, original, outlet, rng);
         OffsetDateTime at = published.plusMinutes(delayMinutes(5, 2 * 24 * 60, rng));
         out.add(new GeneratedArticle(url(outlet, at, number + 1 + c, draft.title), outlet,
             draft.title, draft.text, ISO.format(at), storyId, GeneratedArticle.COPY,
             draft.edits));
       }
       if (rng.nextDouble() < settings.hardNegativeShare()) {
-        Draft negative = hardNegative(index, paragraphs, original, rng);
+        Draft negative = hardNegative(baseIndex, paragraphs, original, rng);
         if (negative != null) {
           String outlet = rng.nextBoolean() ? domain
               : outletDomains.get(rng.nextInt(outletDomains.size()));
           OffsetDateTime at = published.plusMinutes(delayMinutes(30, 3 * 24 * 60, rng));
-          out.add(new GeneratedArticle(url(outlet, at, number + settings.maxCopies() + 1,
+          out.add(new GeneratedArticle(url(outlet, at, number + copyCounts.max() + 1,
               negative.title), outlet, negative.title, negative.text, ISO.format(at),
               storyId + "-hn", GeneratedArticle.HARD_NEGATIVE, negative.edits));
         }
+      }
+      return out;
+    }
+
+    /**
+     * Chunk {@code chunk} of the giant story 0: copies {@code [chunk·GIANT_CHUNK, ...)}, each from
+     * its own random source (so chunks are independent), preceded by the original in chunk 0.
+     */
+    List<GeneratedArticle> giantChunk(long chunk, int giantCopies) {
+      Head head = new Head(0, new SplittableRandom(mix(settings.seed(), 0)));
+      List<GeneratedArticle> out = new ArrayList<>();
+      if (chunk == 0) {
+        out.add(head.original());
+      }
+      if (head.paragraphs.isEmpty()) {
+        return out;
+      }
+      long[] original = shingles.get().of(head.text);
+      List<String> pool = new ArrayList<>(outletDomains);
+      if (pool.size() > 1) {
+        pool.remove(head.domain);
+      }
+      long from = chunk * GIANT_CHUNK;
+      long to = Math.min(giantCopies, from + GIANT_CHUNK);
+      for (long c = from; c < to; c++) {
+        SplittableRandom rng = new SplittableRandom(mix(settings.seed() ^ GIANT_SALT, c));
+        String outlet = pool.get(rng.nextInt(pool.size()));
+        Draft draft = copy(head.baseIndex, head.paragraphs, head.title, original, outlet, rng);
+        OffsetDateTime at = head.published.plusMinutes(delayMinutes(5, 2 * 24 * 60, rng));
+        out.add(new GeneratedArticle(url(outlet, at, GIANT_FIRST_NUMBER + c, draft.title), outlet,
+            draft.title, draft.text, ISO.format(at), head.storyId, GeneratedArticle.COPY,
+            draft.edits));
       }
       return out;
     }

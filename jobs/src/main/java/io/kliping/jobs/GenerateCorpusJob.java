@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kliping.eval.BaseArticle;
+import io.kliping.eval.CopyCounts;
 import io.kliping.eval.DistinctBases;
 import io.kliping.eval.GeneratedArticle;
 import io.kliping.eval.SyndicationGenerator;
@@ -59,9 +60,14 @@ final class GenerateCorpusJob implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--source", required = true, paramLabel = "PATH",
+  /** The bundled sample, relative to the repository root ({@code scripts/submit.sh} passes it). */
+  static final Path BUNDLED_SAMPLE = Path.of("sample", "news", "articles.jsonl");
+
+  @Option(names = "--source", paramLabel = "PATH",
       description = "JSON Lines file of real articles (.gz allowed) with text or content, title, "
-          + "source and category fields.")
+          + "source and category fields. Default: the bundled sample (${DEFAULT-VALUE}); use a "
+          + "real dump such as click-id for large corpora.",
+      defaultValue = "sample/news/articles.jsonl")
   Path source;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -69,12 +75,37 @@ final class GenerateCorpusJob implements Callable<Integer> {
   Path out;
 
   @Option(names = "--stories", paramLabel = "N",
-      description = "Number of base articles (stories) to use, after filtering. Default: all.")
-  Integer stories;
+      description = "Number of stories. Up to the number of distinct bases each story is a real "
+          + "article; beyond it stories get composite originals (runs of real sentences from "
+          + "random bases). Default: one per distinct base. Not with --articles.")
+  Long stories;
+
+  @Option(names = "--articles", paramLabel = "N",
+      description = "Write exactly N articles (as many stories as needed, composite originals "
+          + "beyond the bases; the last story may lose copies). Not with --stories.")
+  Long articles;
 
   @Option(names = "--max-copies", paramLabel = "N", defaultValue = "8",
-      description = "Copies per story, drawn uniformly from [0, N]. Default: ${DEFAULT-VALUE}.")
+      description = "Most copies of one story. Without --dup-share copies are drawn uniformly "
+          + "from [0, N]. Default: ${DEFAULT-VALUE}.")
   int maxCopies;
+
+  @Option(names = "--dup-share", paramLabel = "X",
+      description = "Share of the articles (outside the giant cluster) that are copies, 0 to "
+          + "0.99: a share of the stories gets 1..--max-copies copies from --cluster-sizes. "
+          + "Default: the uniform [0, --max-copies] rule.")
+  Double dupShare;
+
+  @Option(names = "--cluster-sizes", paramLabel = "DIST", defaultValue = "uniform",
+      description = "Copies of a syndicated story with --dup-share: uniform, geometric[:MEAN] "
+          + "(default mean 3) or zipf[:S] (default exponent 2), truncated to [1, --max-copies]. "
+          + "Default: ${DEFAULT-VALUE}.")
+  String clusterSizes;
+
+  @Option(names = "--giant-cluster", paramLabel = "N", defaultValue = "0",
+      description = "Make story 0 one giant cluster of its original and N copies (e.g. 100000), "
+          + "on top of the other stories. Default: none.")
+  int giantCluster;
 
   @Option(names = "--hard-negative-share", paramLabel = "X", defaultValue = "0.25",
       description = "Share of stories that also get a hard negative. Default: ${DEFAULT-VALUE}.")
@@ -92,15 +123,32 @@ final class GenerateCorpusJob implements Callable<Integer> {
   public Integer call() {
     long start = System.nanoTime();
     SyndicationGenerator.Settings settings;
+    CopyCounts copyCounts;
     try {
       if (stories != null && stories < 1) {
         throw new IllegalArgumentException("--stories must be >= 1, got " + stories);
       }
+      if (articles != null && articles < 1) {
+        throw new IllegalArgumentException("--articles must be >= 1, got " + articles);
+      }
+      if (stories != null && articles != null) {
+        throw new IllegalArgumentException("--stories and --articles exclude each other");
+      }
+      if (giantCluster < 0) {
+        throw new IllegalArgumentException("--giant-cluster must be >= 0, got " + giantCluster);
+      }
+      if (articles != null && giantCluster >= articles) {
+        throw new IllegalArgumentException("--giant-cluster " + giantCluster
+            + " leaves no room in --articles " + articles);
+      }
       settings = new SyndicationGenerator.Settings(seed, maxCopies, hardNegativeShare,
           SyndicationGenerator.Settings.defaults().outlets());
+      copyCounts = dupShare == null ? CopyCounts.legacy(maxCopies)
+          : CopyCounts.forShare(dupShare, clusterSizes, maxCopies, hardNegativeShare);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
-          .replace("maxCopies", "--max-copies").replace("hardNegativeShare", "--hard-negative-share"));
+          .replace("maxCopies", "--max-copies").replace("hardNegativeShare", "--hard-negative-share")
+          .replace("dup-share", "--dup-share").replace("cluster-sizes", "--cluster-sizes"));
     }
     if (!Files.isRegularFile(source)) {
       System.err.println("kliping generate-corpus: source not found: " + source);
@@ -112,17 +160,31 @@ final class GenerateCorpusJob implements Callable<Integer> {
       Collections.shuffle(shuffled, new Random(seed));
       DistinctBases.Result distinct = DistinctBases.filter(shuffled);
       List<BaseArticle> bases = distinct.kept();
-      if (stories != null && stories < bases.size()) {
-        bases = bases.subList(0, stories);
+      long storyCount = articles != null ? Long.MAX_VALUE / 4
+          : stories != null ? stories : bases.size();
+      if (bases.isEmpty()) {
+        System.err.println("kliping generate-corpus: no usable base article in " + source);
+        return ExitCodes.NO_INPUT;
       }
-      Counts counts = write(new SyndicationGenerator(settings).generate(bases), out);
+      if (stories != null && stories < bases.size()) {
+        bases = bases.subList(0, (int) (long) stories);
+      }
+      SyndicationGenerator generator = new SyndicationGenerator(settings, copyCounts);
+      Counts counts = write(generator.generate(bases, storyCount, giantCluster),
+          articles == null ? Long.MAX_VALUE : articles, out);
       System.out.printf(Locale.ROOT,
           "generate-corpus: %d bases read (%d without text), %d distinct (%d too short, %d near "
               + "duplicates); %d stories: %d originals, %d copies, %d hard negatives; %d articles "
               + "written to %s in %.1f s%n",
           pool.bases().size(), pool.skipped(), distinct.kept().size(), distinct.tooShort(),
-          distinct.nearDuplicates(), bases.size(), counts.originals, counts.copies,
+          distinct.nearDuplicates(), counts.originals, counts.originals, counts.copies,
           counts.hardNegatives, counts.total(), out, Jobs.secondsSince(start));
+      System.out.printf(Locale.ROOT,
+          "generate-corpus: copies per story %s; giant cluster %d copies; duplicate share %.4f "
+              + "(%.4f outside the giant cluster); %.1f MB of JSON%n",
+          copyCounts, giantCluster, counts.copies / (double) Math.max(1, counts.total()),
+          (counts.copies - giantCluster) / (double) Math.max(1, counts.total() - giantCluster - 1),
+          counts.jsonBytes / 1e6);
       return ExitCodes.OK;
     } catch (IOException | RuntimeException e) {
       System.err.println("kliping generate-corpus: failed: " + e);
@@ -187,23 +249,27 @@ final class GenerateCorpusJob implements Callable<Integer> {
     long originals;
     long copies;
     long hardNegatives;
+    long jsonBytes;
 
     long total() {
       return originals + copies + hardNegatives;
     }
   }
 
-  private static Counts write(Iterator<GeneratedArticle> articles, Path dir) throws IOException {
+  /** Streams at most {@code limit} articles to the files, as they are made. */
+  private static Counts write(Iterator<GeneratedArticle> articles, long limit, Path dir)
+      throws IOException {
     Files.createDirectories(dir);
     Counts counts = new Counts();
-    try (Writer json = new BufferedWriter(new OutputStreamWriter(
-            fastGzip(Files.newOutputStream(dir.resolve(ARTICLES_FILE))), StandardCharsets.UTF_8),
+    try (CountingStream raw = new CountingStream(
+            fastGzip(Files.newOutputStream(dir.resolve(ARTICLES_FILE))));
+        Writer json = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8),
             1 << 16);
         JsonGenerator gen = new JsonFactory().createGenerator(json);
         Writer truth = Files.newBufferedWriter(dir.resolve(TRUTH_FILE), StandardCharsets.UTF_8)) {
       gen.setRootValueSeparator(null);
       truth.write("url,story_id,kind\n");
-      while (articles.hasNext()) {
+      while (counts.total() < limit && articles.hasNext()) {
         GeneratedArticle a = articles.next();
         gen.writeStartObject();
         gen.writeStringField("url", a.url());
@@ -220,8 +286,32 @@ final class GenerateCorpusJob implements Callable<Integer> {
           default -> counts.hardNegatives++;
         }
       }
+      gen.flush();
+      json.flush();
+      counts.jsonBytes = raw.count;
     }
     return counts;
+  }
+
+  /** Counts the uncompressed bytes written (the corpus's JSON size, for MB/s figures). */
+  private static final class CountingStream extends java.io.FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
   }
 
   /** Gzip at the fastest level: compressing 200 MB of JSON at level 6 costs more than making it. */

@@ -110,6 +110,88 @@ class GenerateCorpusCliTest {
     assertThat(Files.readAllLines(again.resolve("truth.csv"))).isEqualTo(truth);
   }
 
+  private static List<String> jsonLines(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+        Files.newInputStream(dir.resolve("articles.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void writesExactlyTheArticlesAskedForWithTheShareAndTheGiantCluster() throws IOException {
+    Path dir = tmp.resolve("scaled");
+    String[] args = {"generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
+        "--articles", "1500", "--dup-share", "0.4", "--cluster-sizes", "zipf:1.5",
+        "--max-copies", "10", "--giant-cluster", "300", "--seed", "5"};
+    Outcome o = run(args);
+    assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
+    assertThat(o.out()).contains("1500 articles written").contains("giant cluster 300 copies");
+
+    List<JsonNode> articles = articles(dir);
+    List<String> truth = Files.readAllLines(dir.resolve("truth.csv"));
+    assertThat(articles).hasSize(1500);
+    assertThat(truth).hasSize(1501);
+    Map<String, Integer> storySizes = new HashMap<>();
+    long copies = 0;
+    for (int i = 0; i < articles.size(); i++) {
+      String[] f = truth.get(i + 1).split(",");
+      assertThat(f[0]).as("truth row %d is the article of line %d", i + 1, i)
+          .isEqualTo(articles.get(i).get("url").asText());
+      storySizes.merge(f[1], 1, Integer::sum);
+      if (f[2].equals("copy") && !f[1].equals("story-000000")) {
+        copies++;
+      }
+    }
+    assertThat(storySizes.get("story-000000")).isEqualTo(301);
+    assertThat(storySizes.entrySet()).filteredOn(e -> !e.getKey().equals("story-000000"))
+        .allMatch(e -> e.getValue() <= 12); // original + 10 copies, or a hard negative alone
+    double share = copies / (double) (1500 - 301);
+    assertThat(share).isBetween(0.3, 0.5);
+    assertThat(articles.stream().map(a -> a.get("url").asText()).distinct().count())
+        .isEqualTo(1500L);
+    // The 17 distinct sample bases make 17 stories; the rest have composite originals.
+    assertThat(truth.stream().filter(l -> l.endsWith(",original")).count()).isGreaterThan(17L);
+
+    Path again = tmp.resolve("again");
+    args[4] = again.toString();
+    assertThat(run(args).code()).isZero();
+    assertThat(jsonLines(again)).isEqualTo(jsonLines(dir));
+    assertThat(Files.readAllLines(again.resolve("truth.csv"))).isEqualTo(truth);
+    Path reseeded = tmp.resolve("reseeded");
+    args[4] = reseeded.toString();
+    args[args.length - 1] = "6";
+    assertThat(run(args).code()).isZero();
+    assertThat(jsonLines(reseeded)).isNotEqualTo(jsonLines(dir));
+  }
+
+  @Test
+  void scaleOptionsAreCheckedBeforeAnythingIsWritten() {
+    Outcome both = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+        tmp.resolve("x").toString(), "--stories", "3", "--articles", "10");
+    assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.err()).contains("--stories and --articles");
+
+    Outcome unreachable = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+        tmp.resolve("x").toString(), "--dup-share", "0.9", "--max-copies", "2");
+    assertThat(unreachable.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unreachable.err()).contains("--dup-share 0.90").contains("--max-copies");
+
+    Outcome badDist = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+        tmp.resolve("x").toString(), "--dup-share", "0.3", "--cluster-sizes", "normal");
+    assertThat(badDist.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badDist.err()).contains("--cluster-sizes");
+
+    Outcome giant = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+        tmp.resolve("x").toString(), "--articles", "100", "--giant-cluster", "100");
+    assertThat(giant.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(giant.err()).contains("--giant-cluster");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
   @Test
   void storiesLimitsTheBasesUsed() throws IOException {
     Path dir = tmp.resolve("five");
