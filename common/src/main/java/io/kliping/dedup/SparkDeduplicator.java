@@ -50,15 +50,15 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link Deduplicator} on Spark DataFrames. Every step is linear in the number of articles: sorted
  * buckets with a few edges per member instead of pairwise comparisons, no collect, and
- * intermediate results that several steps read are lazily local-checkpointed, so no extra action
- * runs and nothing is computed twice.
+ * intermediate results that several steps read are local-checkpointed, so nothing is computed
+ * twice.
  *
  * <p>The graph: every new article with content is a node, an earlier cluster of the index is one
  * node (U+0000 + its cluster id), so earlier clusters stay whole and the graph only holds what
  * touches the batch. Nodes and bucket members are 64-bit hashes of those strings (Spark's {@code
- * xxhash64}), so the shuffles, sorts and connected-components rounds move longs instead of ids;
- * two different ids colliding (probability about n^2 / 2^65, 3e-8 for a million articles) would
- * be taken as one node. Buckets are exact (content hash: exact copies, also those too short for a
+ * xxhash64}, the lowest bit telling new from index members), so the shuffles, sorts and
+ * connected-components rounds move longs instead of ids; two different ids colliding (probability
+ * about n^2 / 2^64, 5e-8 for a million articles) would be taken as one node. Buckets are exact (content hash: exact copies, also those too short for a
  * signature) or LSH bands; every edge has a new end, so two earlier clusters merge exactly when
  * new articles connect them. An index entry's bucket member is its cluster and content hash, so
  * copies within one index cluster count once.
