@@ -70,11 +70,13 @@ public record KlipingConfig(
    * Near-duplicate detection. {@code indexDays}: earlier dates of the {@code dedup_index} a batch
    * is compared with (0: each batch alone); {@code keepOldCanonical}: a cluster's canonical article
    * of an earlier date stays canonical; {@code giantClusterSize}: clusters at least this big are
-   * counted and logged.
+   * counted and logged; {@code exactVerification}: candidate pairs are checked by the exact
+   * Jaccard similarity of their shingles instead of the MinHash estimate.
    */
   public record Dedup(int shingleSize, boolean charShingles, int minTokens, int numPerm,
       double threshold, double falsePositiveWeight, double falseNegativeWeight, long seed,
-      List<String> sourceRanking, int indexDays, boolean keepOldCanonical, int giantClusterSize)
+      List<String> sourceRanking, int indexDays, boolean keepOldCanonical, int giantClusterSize,
+      boolean exactVerification)
       implements Serializable {}
 
   /**
@@ -163,7 +165,8 @@ public record KlipingConfig(
         List.copyOf(d.getStringList("source-ranking")),
         atLeast("kliping.dedup.index-days", d.getInt("index-days"), 0),
         d.getBoolean("keep-old-canonical"),
-        atLeast("kliping.dedup.giant-cluster-size", d.getInt("giant-cluster-size"), 2));
+        atLeast("kliping.dedup.giant-cluster-size", d.getInt("giant-cluster-size"), 2),
+        d.getBoolean("exact-verification"));
     Entities entities = new Entities(
         nonEmpty("kliping.entities.gazetteers", c.getStringList("entities.gazetteers")),
         c.getString("entities.model").trim());

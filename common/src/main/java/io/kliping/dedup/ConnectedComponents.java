@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * small count to test convergence. The result depends only on the edge set, not on its
  * partitioning.
  *
- * <p>Input: {@link #INPUT_SCHEMA} ({@code src}, {@code dst} strings; direction, duplicates and
- * self-loops are allowed, null ids are not). Output: {@link #OUTPUT_SCHEMA}, one row per node that
- * appears in an edge.
+ * <p>Input: {@link #INPUT_SCHEMA} ({@code src}, {@code dst} strings, or both longs as the dedup
+ * graph's node hashes are; direction, duplicates and self-loops are allowed, null ids are not).
+ * Output: {@link #OUTPUT_SCHEMA} (long columns for long input), one row per node that appears in
+ * an edge.
  */
 public final class ConnectedComponents {
 
@@ -72,13 +74,12 @@ public final class ConnectedComponents {
 
   /**
    * Components of {@code edges}: {@code (node, component)} with {@code component} the minimum node
-   * id of the node's component (string order, as Spark compares strings).
+   * id of the node's component (string order, as Spark compares strings; numeric for longs).
    *
    * @throws IllegalStateException if the graph has not converged after {@code maxRounds} rounds
    */
   public static Dataset<Row> find(Dataset<Row> edges, int maxRounds) {
-    requireStringColumn(edges, SRC);
-    requireStringColumn(edges, DST);
+    requireIdColumns(edges);
     if (maxRounds < 1) {
       throw new IllegalArgumentException("maxRounds must be >= 1, got " + maxRounds);
     }
@@ -170,12 +171,16 @@ public final class ConnectedComponents {
     return leaves.union(nodes.select(col(NODE), col(NODE).as(COMPONENT)));
   }
 
-  private static void requireStringColumn(Dataset<Row> edges, String name) {
+  private static void requireIdColumns(Dataset<Row> edges) {
     StructType schema = edges.schema();
-    if (!java.util.Arrays.asList(schema.fieldNames()).contains(name)
-        || !DataTypes.StringType.equals(schema.apply(name).dataType())) {
+    java.util.List<String> names = java.util.Arrays.asList(schema.fieldNames());
+    DataType src = names.contains(SRC) ? schema.apply(SRC).dataType() : null;
+    DataType dst = names.contains(DST) ? schema.apply(DST).dataType() : null;
+    boolean ids = DataTypes.StringType.equals(src) || DataTypes.LongType.equals(src);
+    if (!ids || !src.equals(dst)) {
       throw new IllegalArgumentException(
-          "edges need a string column '" + name + "', got schema " + schema.simpleString());
+          "edges need string (or long) columns 'src' and 'dst' of one type, got schema "
+              + schema.simpleString());
     }
   }
 }

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param sourceRanking preferred sources for the canonical article, most preferred first
  * @param keepOldCanonical in incremental dedup, a cluster's canonical article from an earlier
  *     date stays canonical (false: the canonical is chosen again among all members)
+ * @param exactVerification a candidate pair of two new articles becomes an edge by the exact
+ *     Jaccard similarity of their shingle sets instead of the signatures' estimate (pairs with an
+ *     earlier date's article, whose shingles are not kept, still use the estimate)
  */
 public record DedupSettings(
     int shingleSize,
@@ -32,7 +35,8 @@ public record DedupSettings(
     double fnWeight,
     long seed,
     List<String> sourceRanking,
-    boolean keepOldCanonical)
+    boolean keepOldCanonical,
+    boolean exactVerification)
     implements Serializable {
 
   /** Upper bound for {@code numPerm}: band keys hold at most 4096 bands. */
@@ -57,6 +61,22 @@ public record DedupSettings(
     sourceRanking = List.copyOf(sourceRanking);
   }
 
+  /** Settings that verify candidate pairs by the signatures' estimate only. */
+  public DedupSettings(
+      int shingleSize,
+      boolean charShingles,
+      int minTokens,
+      int numPerm,
+      double threshold,
+      double fpWeight,
+      double fnWeight,
+      long seed,
+      List<String> sourceRanking,
+      boolean keepOldCanonical) {
+    this(shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
+        sourceRanking, keepOldCanonical, false);
+  }
+
   /** Settings that keep the canonical article of an earlier date's cluster. */
   public DedupSettings(
       int shingleSize,
@@ -69,7 +89,7 @@ public record DedupSettings(
       long seed,
       List<String> sourceRanking) {
     this(shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
-        sourceRanking, true);
+        sourceRanking, true, false);
   }
 
   /**
@@ -83,19 +103,25 @@ public record DedupSettings(
   public DedupSettings withThreshold(double newThreshold) {
     return new DedupSettings(
         shingleSize, charShingles, minTokens, numPerm, newThreshold, fpWeight, fnWeight, seed,
-        sourceRanking, keepOldCanonical);
+        sourceRanking, keepOldCanonical, exactVerification);
   }
 
   public DedupSettings withSourceRanking(List<String> newSourceRanking) {
     return new DedupSettings(
         shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
-        newSourceRanking, keepOldCanonical);
+        newSourceRanking, keepOldCanonical, exactVerification);
   }
 
   public DedupSettings withKeepOldCanonical(boolean keep) {
     return new DedupSettings(
         shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
-        sourceRanking, keep);
+        sourceRanking, keep, exactVerification);
+  }
+
+  public DedupSettings withExactVerification(boolean exact) {
+    return new DedupSettings(
+        shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
+        sourceRanking, keepOldCanonical, exact);
   }
 
   /** The LSH banding for these settings (see {@link LshParams#optimal}). */

@@ -8,9 +8,10 @@ import org.apache.spark.sql.Row;
  * canonical article per cluster.
  *
  * <p>Exact duplicates share the {@link ContentHasher hash} of their normalised text; near duplicates
- * are found among one representative per exact group by MinHash signatures, LSH banding (a star per
- * bucket, so a bucket of any size costs linear work), verification of every candidate pair by the
- * estimated Jaccard similarity of the full signatures, and {@link ConnectedComponents}. The
+ * are found by MinHash signatures, LSH banding (each bucket member linked to a few fixed members of
+ * its bucket, so a bucket of any size costs linear work), verification of every candidate pair by
+ * the estimated Jaccard similarity of the full signatures (optionally the exact similarity of the
+ * shingle sets), and {@link ConnectedComponents}. The
  * canonical article is the earliest published one (nulls last), then the longest normalised text,
  * then the best-ranked source (unlisted last), then the smallest {@code article_id}.
  *

@@ -15,19 +15,21 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Input rows: {@code (article_id, text, published_at, source)}, in this order.
  *
- * <p>Every article is signed, not only exact-group representatives: signing costs tens of
- * microseconds, while selecting representatives first would mean shuffling the texts. Exact copies
- * have identical signatures, so the representative's signature is any member's.
+ * <p>Every article is signed, exact copies too: signing costs tens of microseconds, while
+ * selecting one article per text first would mean another shuffle before the banding.
  */
 final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
 
   static final String CONTENT_HASH = "content_hash";
   static final String TEXT_LENGTH = "text_length";
   static final String SIGNATURE = "signature";
+  static final String SHINGLES = "_shingles";
 
   /**
    * Output: the input minus the text, plus {@code content_hash} (null for text that normalises to
-   * nothing), {@code text_length} (normalised chars) and {@code signature} (null without shingles).
+   * nothing), {@code text_length} (normalised chars), {@code signature} (null without shingles)
+   * and the shingle set ({@link ShingleSets}; only with {@link DedupSettings#exactVerification()},
+   * else null).
    */
   static final StructType OUTPUT_SCHEMA =
       new StructType(
@@ -37,7 +39,8 @@ final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
             DataTypes.createStructField(DedupColumns.SOURCE, DataTypes.StringType, true),
             DataTypes.createStructField(CONTENT_HASH, DataTypes.StringType, true),
             DataTypes.createStructField(TEXT_LENGTH, DataTypes.IntegerType, false),
-            DataTypes.createStructField(SIGNATURE, DataTypes.BinaryType, true)
+            DataTypes.createStructField(SIGNATURE, DataTypes.BinaryType, true),
+            DataTypes.createStructField(SHINGLES, DataTypes.BinaryType, true)
           });
 
   private final DedupSettings settings;
@@ -68,8 +71,10 @@ final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
     private final ShingleBuffer shingles = new ShingleBuffer(1024);
     private final Shingler shingler;
     private final MinHashSigner signer;
+    private final boolean keepShingles;
 
     Fingerprinter(DedupSettings settings) {
+      this.keepShingles = settings.exactVerification();
       this.shingler = Shingler.of(settings);
       this.signer = MinHashSigner.create(settings.numPerm(), settings.seed());
     }
@@ -77,10 +82,12 @@ final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
     Row fingerprint(Row article) {
       int length = ContentNormalizer.normalize(article.getString(1), normalized);
       String contentHash = length == 0 ? null : ContentHasher.hashNormalized(normalized);
-      byte[] signature =
-          shingler.shingle(normalized, shingles) == 0 ? null : signer.sign(shingles);
+      boolean shingled = shingler.shingle(normalized, shingles) > 0;
+      byte[] signature = shingled ? signer.sign(shingles) : null;
+      byte[] shingleSet = shingled && keepShingles ? ShingleSets.toBytes(shingles) : null;
       return RowFactory.create(
-          article.get(0), article.get(2), article.get(3), contentHash, length, signature);
+          article.get(0), article.get(2), article.get(3), contentHash, length, signature,
+          shingleSet);
     }
   }
 }

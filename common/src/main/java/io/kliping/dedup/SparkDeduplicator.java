@@ -28,6 +28,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.Arrays;
 import java.util.List;
@@ -47,29 +48,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Deduplicator} on Spark DataFrames. Every step is linear in the number of articles: window
- * minima instead of pairwise comparisons, no collect, and intermediate results that several steps
- * read are lazily local-checkpointed, so no extra action runs and nothing is computed twice.
+ * {@link Deduplicator} on Spark DataFrames. Every step is linear in the number of articles: sorted
+ * buckets with a few edges per member instead of pairwise comparisons, no collect, and
+ * intermediate results that several steps read are local-checkpointed, so nothing is computed
+ * twice.
  *
- * <p>The graph: a new exact group is one node (its representative, the smallest id), an earlier
- * cluster of the index is one node (U+0000 + its cluster id), so earlier clusters
- * stay whole and the graph only holds what touches the batch. Every edge has a new end: LSH buckets
- * link their members to the bucket's smallest new member (buckets without one are dropped), and a
- * new exact group links to the index clusters holding its text. Two earlier clusters thus merge
- * exactly when new articles connect them.
+ * <p>The graph: every new article with content is a node, an earlier cluster of the index is one
+ * node (U+0000 + its cluster id), so earlier clusters stay whole and the graph only holds what
+ * touches the batch. Nodes and bucket members are 64-bit hashes of those strings (Spark's {@code
+ * xxhash64}, the lowest bit telling new from index members), so the shuffles, sorts and
+ * connected-components rounds move longs instead of ids; two different ids colliding (probability
+ * about n^2 / 2^64, 5e-8 for a million articles) would be taken as one node. Buckets are exact (content hash: exact copies, also those too short for a
+ * signature) or LSH bands; every edge has a new end, so two earlier clusters merge exactly when
+ * new articles connect them. An index entry's bucket member is its cluster and content hash, so
+ * copies within one index cluster count once.
  */
 final class SparkDeduplicator implements Deduplicator {
 
   private static final Logger LOG = LoggerFactory.getLogger(SparkDeduplicator.class);
 
   /**
-   * Prefix of the graph node of an index cluster and of the band id of an index entry; it sorts
-   * before and never starts an article id, so the two name spaces cannot meet.
+   * Prefix of the graph node of an index cluster and of the member id of an index entry; it never
+   * starts an article id, so the two name spaces cannot meet.
    */
   static final String INDEX_NODE = "\u0000";
 
-  private static final String REP_ID = "rep_id";
-  private static final String ID = BandKeysFunction.ID;
+  private static final String MEMBER = "_member";
   private static final String NODE = "_node";
   private static final String IS_NEW = "_new";
   private static final String OLD_CLUSTER = "_old_cluster";
@@ -77,8 +81,12 @@ final class SparkDeduplicator implements Deduplicator {
   private static final String CANONICAL = "_canonical";
   private static final String JOIN_ID = "_dedup_article_id";
 
+  private static final String SHINGLES = FingerprintFunction.SHINGLES;
+
   private static final UserDefinedFunction SIMILARITY_UDF =
       functions.udf(new SignatureSimilarityUdf(), DataTypes.DoubleType);
+  private static final UserDefinedFunction JACCARD_UDF =
+      functions.udf(new ShingleJaccardUdf(), DataTypes.DoubleType);
 
   private final DedupSettings settings;
   private final LshParams lshParams;
@@ -108,15 +116,12 @@ final class SparkDeduplicator implements Deduplicator {
     }
     LOG.info("Dedup index: comparing with {} rows", indexCounts[0]);
 
-    // Read by the banding and again by the final assignment: checkpointed (lazily, no extra job).
-    Dataset<Row> batch = batchMembers(fingerprints(articles)).localCheckpoint(false);
+    // Read by the banding, the verification and the final assignment, whose first shuffles run
+    // concurrently: checkpointed eagerly, so the texts are read and signed once.
+    Dataset<Row> batch = batchMembers(fingerprints(articles)).localCheckpoint(true);
     Dataset<Row> indexed = indexMembers(index);
-    Dataset<Row> batchTexts =
-        batch.where(col(CONTENT_HASH).isNotNull()).select(col(CONTENT_HASH), col(REP_ID)).distinct();
-    Dataset<Row> signatures = bandMembers(batch, indexed, batchTexts);
-    Dataset<Row> edges =
-        verifiedEdges(candidateEdges(signatures), signatures)
-            .union(exactEdges(batchTexts, indexed));
+    Dataset<Row> members = graphMembers(batch, indexed);
+    Dataset<Row> edges = verifiedEdges(candidateEdges(members), members);
     Dataset<Row> components = ConnectedComponents.find(edges);
     // Shared by all outputs.
     Dataset<Row> assigned = assignments(batch, indexed, components).localCheckpoint(false);
@@ -173,24 +178,25 @@ final class SparkDeduplicator implements Deduplicator {
   }
 
   /**
-   * Step 1b: {@code rep_id}, the smallest id with the same content hash (itself when the text
-   * normalised to nothing: such articles are never duplicates); the graph node is the
-   * representative.
+   * The new articles as members; each is its own graph node, its member id the node. Member ids of
+   * new articles are odd, those of index entries even ({@link BandKeysFunction#isNew}).
    */
   private static Dataset<Row> batchMembers(Dataset<Row> fingerprints) {
-    Column exactKey =
-        coalesce(col(CONTENT_HASH), concat(lit("id:"), col(ARTICLE_ID)));
     return fingerprints
-        .withColumn(REP_ID, min(col(ARTICLE_ID)).over(Window.partitionBy(exactKey)))
-        .withColumn(NODE, col(REP_ID))
+        .withColumn(NODE, xxhash64(col(ARTICLE_ID)).bitwiseOR(lit(1L)))
+        .withColumn(MEMBER, col(NODE))
         .withColumn(IS_NEW, lit(true))
         .withColumn(OLD_CLUSTER, lit(null).cast(DataTypes.StringType))
         .withColumn(OLD_CANONICAL, lit(false));
   }
 
-  /** The index rows of this scheme as members; the graph node is their cluster. */
+  /**
+   * The index rows of this scheme as members; the graph node is their cluster, the member id their
+   * cluster and text.
+   */
   private Dataset<Row> indexMembers(Dataset<Row> index) {
     Column cluster = coalesce(col(CLUSTER_ID), col(ARTICLE_ID));
+    Column node = concat(lit(INDEX_NODE), cluster);
     return index
         .where(col(SCHEME).equalTo(lit(scheme)))
         .select(
@@ -200,81 +206,81 @@ final class SparkDeduplicator implements Deduplicator {
             col(CONTENT_HASH),
             coalesce(col(TEXT_LENGTH), lit(0)).as(TEXT_LENGTH),
             col(SIGNATURE),
-            lit(null).cast(DataTypes.StringType).as(REP_ID),
-            concat(lit(INDEX_NODE), cluster).as(NODE),
+            xxhash64(node).as(NODE),
+            xxhash64(concat(node, lit(INDEX_NODE), coalesce(col(CONTENT_HASH), lit(""))))
+                .bitwiseAND(lit(~1L))
+                .as(MEMBER),
             lit(false).as(IS_NEW),
             cluster.as(OLD_CLUSTER),
             coalesce(col(IS_CANONICAL), lit(false)).as(OLD_CANONICAL));
   }
 
   /**
-   * Step 2 input: {@code (id, signature, node)} of every new representative and of every index
-   * entry whose text is not in the batch (those are linked by step 4b, and their signature is the
-   * new representative's). An index entry's band id is its cluster node and content hash, so
-   * copies within one index cluster band once.
+   * {@code (member, node, content_hash, signature, shingles)} of everything with content; shingles
+   * only of new articles and with exact verification.
    */
-  private static Dataset<Row> bandMembers(
-      Dataset<Row> batch, Dataset<Row> indexed, Dataset<Row> batchTexts) {
-    Dataset<Row> reps =
-        batch
-            .where(col(ARTICLE_ID).equalTo(col(REP_ID)).and(col(SIGNATURE).isNotNull()))
-            .select(col(ARTICLE_ID).as(ID), col(SIGNATURE), col(NODE));
-    Dataset<Row> old =
-        indexed
-            .where(col(SIGNATURE).isNotNull())
-            .join(batchTexts.select(col(CONTENT_HASH)), CONTENT_HASH, "left_anti")
-            .select(
-                concat(col(NODE), lit(INDEX_NODE), col(CONTENT_HASH)).as(ID),
-                col(SIGNATURE),
-                col(NODE));
-    return reps.union(old);
+  private static Dataset<Row> graphMembers(Dataset<Row> batch, Dataset<Row> indexed) {
+    Column[] columns = {
+      col(MEMBER), col(NODE), col(CONTENT_HASH), col(SIGNATURE), col(SHINGLES)
+    };
+    return batch
+        .where(col(CONTENT_HASH).isNotNull())
+        .select(columns)
+        .union(
+            indexed
+                .where(col(CONTENT_HASH).isNotNull())
+                .select(col(MEMBER), col(NODE), col(CONTENT_HASH), col(SIGNATURE),
+                    lit(null).cast(DataTypes.BinaryType).as(SHINGLES)));
   }
 
   /**
-   * Step 2-3: per band key, an edge from every member to the bucket's smallest new member: a star,
-   * so a bucket of n documents yields n - 1 edges, never n^2 pairs. Buckets of index entries only
-   * are dropped: the index is already clustered.
+   * Steps 2-3: bucket keys of every member, one shuffle by key, then a few edges per member of
+   * each bucket with a new member ({@link BucketEdgesFunction}): linear in the bucket size, never
+   * n^2 pairs.
    */
-  private Dataset<Row> candidateEdges(Dataset<Row> signatures) {
-    String head = "_head";
-    Column isNew = functions.not(col(ID).startsWith(INDEX_NODE));
-    return signatures
-        .select(col(ID), col(SIGNATURE))
+  private Dataset<Row> candidateEdges(Dataset<Row> members) {
+    String key = BandKeysFunction.BAND_KEY;
+    return members
+        .select(col(MEMBER), col(CONTENT_HASH), col(SIGNATURE))
         .mapPartitions(
             new BandKeysFunction(lshParams), Encoders.row(BandKeysFunction.OUTPUT_SCHEMA))
-        .withColumn(
-            head,
-            min(when(isNew, col(ID))).over(Window.partitionBy(col(BandKeysFunction.BAND_KEY))))
-        .where(col(head).isNotNull().and(col(ID).notEqual(col(head))))
-        .select(col(ID).as(ConnectedComponents.SRC), col(head).as(ConnectedComponents.DST))
+        .repartition(col(key))
+        .sortWithinPartitions(col(key), col(BandKeysFunction.ID))
+        .mapPartitions(
+            new BucketEdgesFunction(), Encoders.row(BucketEdgesFunction.OUTPUT_SCHEMA))
         .distinct();
   }
 
   /**
-   * Step 4: keep the candidate edges whose full signatures agree on at least the threshold, as
-   * edges between graph nodes.
+   * Step 4: keep the candidate edges between copies of one text, or whose similarity is at least
+   * the threshold, as edges between graph nodes. The similarity is the full signatures' estimate,
+   * or with exact verification the exact Jaccard similarity of the shingle sets where both ends
+   * have them (new articles).
    */
-  private Dataset<Row> verifiedEdges(Dataset<Row> candidates, Dataset<Row> signatures) {
+  private Dataset<Row> verifiedEdges(Dataset<Row> candidates, Dataset<Row> members) {
     String src = ConnectedComponents.SRC;
     String dst = ConnectedComponents.DST;
-    Dataset<Row> srcSignatures =
-        signatures.select(col(ID).as(src), col(SIGNATURE).as("_src_sig"), col(NODE).as("_src"));
-    Dataset<Row> dstSignatures =
-        signatures.select(col(ID).as(dst), col(SIGNATURE).as("_dst_sig"), col(NODE).as("_dst"));
+    boolean exact = settings.exactVerification();
+    Dataset<Row> srcMembers =
+        members.select(col(MEMBER).as(src), col(NODE).as("_src"),
+            col(CONTENT_HASH).as("_src_hash"), col(SIGNATURE).as("_src_sig"),
+            (exact ? col(SHINGLES) : lit(null).cast(DataTypes.BinaryType)).as("_src_sh"));
+    Dataset<Row> dstMembers =
+        members.select(col(MEMBER).as(dst), col(NODE).as("_dst"),
+            col(CONTENT_HASH).as("_dst_hash"), col(SIGNATURE).as("_dst_sig"),
+            (exact ? col(SHINGLES) : lit(null).cast(DataTypes.BinaryType)).as("_dst_sh"));
+    Column sameText = col("_src_hash").equalTo(col("_dst_hash"));
+    Column estimate = SIMILARITY_UDF.apply(col("_src_sig"), col("_dst_sig"));
+    Column similarity =
+        exact
+            ? coalesce(JACCARD_UDF.apply(col("_src_sh"), col("_dst_sh")), estimate)
+            : estimate;
+    Column similar = similarity.geq(settings.threshold());
     return candidates
-        .join(srcSignatures, src)
-        .join(dstSignatures, dst)
-        .where(SIMILARITY_UDF.apply(col("_src_sig"), col("_dst_sig")).geq(settings.threshold()))
+        .join(srcMembers, src)
+        .join(dstMembers, dst)
+        .where(sameText.or(coalesce(similar, lit(false))))
         .select(col("_src").as(src), col("_dst").as(dst));
-  }
-
-  /** Step 4b: a new exact group and each index cluster holding the same text. */
-  private static Dataset<Row> exactEdges(Dataset<Row> batchTexts, Dataset<Row> indexed) {
-    Dataset<Row> indexTexts =
-        indexed.where(col(CONTENT_HASH).isNotNull()).select(col(CONTENT_HASH), col(NODE)).distinct();
-    return batchTexts
-        .join(indexTexts, CONTENT_HASH)
-        .select(col(REP_ID).as(ConnectedComponents.SRC), col(NODE).as(ConnectedComponents.DST));
   }
 
   /**
@@ -287,7 +293,7 @@ final class SparkDeduplicator implements Deduplicator {
         components.select(
             col(ConnectedComponents.NODE).as(NODE), col(ConnectedComponents.COMPONENT));
     Dataset<Row> members =
-        batch.join(nodes, NODE, "left").unionByName(indexed.join(nodes, NODE));
+        batch.drop(SHINGLES).join(nodes, NODE, "left").unionByName(indexed.join(nodes, NODE));
     WindowSpec cluster =
         Window.partitionBy(coalesce(col(ConnectedComponents.COMPONENT), col(NODE)));
 

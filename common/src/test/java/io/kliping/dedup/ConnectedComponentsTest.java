@@ -125,11 +125,31 @@ class ConnectedComponentsTest {
   }
 
   @Test
-  void rejectsEdgesWithoutStringSrcAndDst() {
-    Dataset<Row> numeric = spark.range(3).selectExpr("id AS src", "id AS dst");
-    assertThatThrownBy(() -> ConnectedComponents.find(numeric))
+  void rejectsEdgesWithoutStringOrLongSrcAndDstOfOneType() {
+    Dataset<Row> mixed = spark.range(3).selectExpr("cast(id AS string) AS src", "id AS dst");
+    assertThatThrownBy(() -> ConnectedComponents.find(mixed))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("string column 'src'");
+        .hasMessageContaining("columns 'src' and 'dst' of one type");
+    Dataset<Row> doubles = spark.range(3).selectExpr("cast(id AS double) AS src", "cast(id AS double) AS dst");
+    assertThatThrownBy(() -> ConnectedComponents.find(doubles))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void longIdsAreLabelledByTheirNumericMinimum() {
+    // 10 > 9 numerically but "10" < "9" as strings: the label must be the numeric minimum.
+    Dataset<Row> numeric =
+        spark.createDataFrame(
+            List.of(RowFactory.create(10L, 9L), RowFactory.create(9L, 12L), RowFactory.create(-5L, 7L)),
+            new org.apache.spark.sql.types.StructType()
+                .add("src", org.apache.spark.sql.types.DataTypes.LongType, false)
+                .add("dst", org.apache.spark.sql.types.DataTypes.LongType, false));
+    java.util.Map<Long, Long> labels = new java.util.TreeMap<>();
+    for (Row row : ConnectedComponents.find(numeric).collectAsList()) {
+      labels.put(row.getLong(0), row.getLong(1));
+    }
+    assertThat(labels).containsExactlyEntriesOf(
+        new java.util.TreeMap<>(java.util.Map.of(-5L, -5L, 7L, -5L, 9L, 9L, 10L, 9L, 12L, 9L)));
   }
 
   private static Dataset<Row> edges(List<String[]> pairs) {

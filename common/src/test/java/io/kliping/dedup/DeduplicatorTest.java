@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
@@ -227,6 +228,77 @@ class DeduplicatorTest {
         .containsExactly(
             Map.entry("a1", "a1"), Map.entry("a3", "a1"), Map.entry("b1", "b1"),
             Map.entry("c1", "c1"));
+  }
+
+  @Test
+  void exactVerificationKeepsApartAPairWhoseEstimatePassesButWhoseShinglesDoNot() {
+    // Story A and a text sharing its first paragraph only: exact Jaccard below 0.5.
+    String other = JAKARTA_FLOOD.substring(0, JAKARTA_FLOOD.indexOf("A spokesperson")) + RATE_DECISION;
+    Shingler shingler = Shingler.words(5, 3);
+    ShingleBuffer a = new ShingleBuffer();
+    ShingleBuffer b = new ShingleBuffer();
+    shingler.shingle(ContentNormalizer.normalize(JAKARTA_FLOOD), a);
+    shingler.shingle(ContentNormalizer.normalize(other), b);
+    double exact = ShingleSets.jaccard(ShingleSets.toBytes(a), ShingleSets.toBytes(b));
+    assertThat(exact).isBetween(0.2, 0.5);
+    // With 16 components the estimate is coarse: find a seed whose estimate reaches 0.5. One band
+    // per component (only false negatives weighted) makes the pair a candidate.
+    long seed = 0;
+    double estimate = 0;
+    while (estimate < 0.5) {
+      seed++;
+      MinHashSigner signer = MinHashSigner.create(16, seed);
+      estimate = SignatureSimilarity.estimate(signer.sign(a), signer.sign(b));
+      assertThat(seed).as("a seed whose estimate passes").isLessThan(100_000L);
+    }
+    DedupSettings estimated = new DedupSettings(5, false, 3, 16, 0.5, 0.0, 1.0, seed, List.of());
+    List<Doc> docs =
+        List.of(
+            new Doc("x1", JAKARTA_FLOOD, "2024-03-04 07:00:00", null),
+            new Doc("x2", other, "2024-03-04 08:00:00", null));
+    assertThat(column(sorted(Deduplicator.create(estimated).apply(frame(docs)).articles()
+            .collectAsList()), DedupColumns.CLUSTER_ID))
+        .containsExactly(Map.entry("x1", "x1"), Map.entry("x2", "x1"));
+    assertThat(column(sorted(Deduplicator.create(estimated.withExactVerification(true))
+            .apply(frame(docs)).articles().collectAsList()), DedupColumns.CLUSTER_ID))
+        .containsExactly(Map.entry("x1", "x1"), Map.entry("x2", "x2"));
+  }
+
+  @Test
+  void aBucketOfTwentyThousandCopiesBecomesOneCluster() {
+    // Every copy shares the exact bucket and all 25 LSH buckets: with all pairs this would be
+    // 2e8 comparisons per bucket; with a few edges per member it is one ordinary Spark run.
+    // BucketEdgesFunctionTest counts the edges of a bucket of 100,000; 20,000 here keeps the
+    // suite's time down (100,000 took 119 s on the loaded 2-core machine).
+    int n = 20_000;
+    Dataset<Row> copies =
+        spark
+            .range(n)
+            .selectExpr(
+                "concat('g', lpad(cast(id AS string), 6, '0')) AS article_id",
+                "'The weather office expects heavy rain over Jakarta and Bogor this afternoon "
+                    + "with strong winds near the coast' AS text",
+                "CAST(NULL AS timestamp) AS published_at",
+                "CAST(NULL AS string) AS source");
+    Deduplicator.Result result =
+        Deduplicator.create(DedupSettings.defaults().withThreshold(0.5)).apply(copies);
+    Row summary =
+        result
+            .articles()
+            .agg(
+                functions.countDistinct(functions.col(DedupColumns.CLUSTER_ID)),
+                functions.min(functions.col(DedupColumns.CLUSTER_ID)),
+                functions.sum(functions.when(functions.col(DedupColumns.IS_CANONICAL), 1).otherwise(0)),
+                functions.sum(functions.when(functions.col(DedupColumns.DUP_TYPE).equalTo("exact"), 1)
+                    .otherwise(0)))
+            .first();
+    assertThat(summary.getLong(0)).isEqualTo(1L);
+    assertThat(summary.getString(1)).isEqualTo("g000000");
+    assertThat(summary.getLong(2)).isEqualTo(1L);
+    assertThat(summary.getLong(3)).isEqualTo(n - 1L);
+    assertThat(result.clusters().collectAsList())
+        .singleElement()
+        .satisfies(cluster -> assertThat(cluster.<Long>getAs(DedupColumns.SIZE)).isEqualTo(n));
   }
 
   @Test

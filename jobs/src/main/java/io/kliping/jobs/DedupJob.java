@@ -45,7 +45,7 @@ final class DedupJob implements Callable<Integer> {
   static DedupSettings settings(KlipingConfig.Dedup d) {
     return new DedupSettings(d.shingleSize(), d.charShingles(), d.minTokens(), d.numPerm(),
         d.threshold(), d.falsePositiveWeight(), d.falseNegativeWeight(), d.seed(),
-        d.sourceRanking(), d.keepOldCanonical());
+        d.sourceRanking(), d.keepOldCanonical(), d.exactVerification());
   }
 
   static StageReport run(JobContext ctx) {

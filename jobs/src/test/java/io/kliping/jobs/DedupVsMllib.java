@@ -43,7 +43,8 @@ import org.apache.spark.storage.StorageLevel;
  * {@link Shingler} makes them; MLlib gets them as sparse binary vectors of 2^24 hashed indices).
  *
  * <p>Usage: {@code DedupVsMllib <corpus dir with articles.jsonl.gz and truth.csv> <sizes, e.g.
- * 20000,200000> [mllib hash tables = 5] [mllib time limit in seconds = 1800]}. For each size,
+ * 20000,200000> [mllib hash tables = 5, or a list such as 5,10,20, or 0 for kliping only]
+ * [mllib time limit in seconds = 1800]}. For each size,
  * the first n articles of the corpus (whole stories, as the generator writes them) are read and
  * cached; then each method is timed on its own, forced to completion by a no-op write. Recall is
  * pairwise against the generator's truth: same-story pairs found / same-story pairs. kliping's
@@ -61,7 +62,9 @@ public final class DedupVsMllib {
   public static void main(String[] args) throws Exception {
     String dir = args[0];
     int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
-    int tables = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int[] tableCounts = args.length > 2
+        ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).filter(t -> t > 0).toArray()
+        : new int[] {5};
     long limitSeconds = args.length > 3 ? Long.parseLong(args[3]) : 1800;
     SparkSession spark = SparkSession.builder().master("local[*]").appName("dedup-vs-mllib")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "16")
@@ -98,6 +101,11 @@ public final class DedupVsMllib {
       report(docsCount, "kliping", ours, truthPairs, foundPairs, agreeing);
       clusters.unpersist();
 
+      if (tableCounts.length == 0) {
+        story.unpersist();
+        docs.unpersist();
+        continue;
+      }
       // MLlib MinHashLSH on the same shingles
       Dataset<Row> vectors = docs.select(col("article_id"), col("text"))
           .mapPartitions(new ShingleVectors(), ExpressionEncoder.apply(new StructType()
@@ -105,32 +113,34 @@ public final class DedupVsMllib {
               .add("features", SQLDataTypes.VectorType())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       vectors.count(); // shingling is not part of either timed section
-      ExecutorService pool = Executors.newSingleThreadExecutor();
-      long t1 = System.nanoTime();
-      Future<long[]> job = pool.submit(() -> {
-        MinHashLSHModel model = new MinHashLSH().setNumHashTables(tables)
-            .setInputCol("features").setOutputCol("hashes").setSeed(20241025L).fit(vectors);
-        Dataset<Row> joined = model.approxSimilarityJoin(vectors, vectors, 1.0 - SETTINGS.threshold(), "dist")
-            .select(col("datasetA.article_id").as("a"), col("datasetB.article_id").as("b"))
-            .filter(col("a").lt(col("b")));
-        Dataset<Row> labelled = joined
-            .join(story.select(col("article_id").as("a"), col("story_id").as("sa")), "a")
-            .join(story.select(col("article_id").as("b"), col("story_id").as("sb")), "b");
-        Row counts = labelled.agg(count(lit(1)),
-            sum(org.apache.spark.sql.functions.when(col("sa").equalTo(col("sb")), 1L)
-                .otherwise(0L))).first();
-        return new long[] {counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1)};
-      });
-      try {
-        long[] c = job.get(limitSeconds, TimeUnit.SECONDS);
-        report(docsCount, "mllib-" + tables + "-tables", (System.nanoTime() - t1) / 1e9,
-            truthPairs, c[0], c[1]);
-      } catch (TimeoutException e) {
-        spark.sparkContext().cancelAllJobs();
-        System.out.printf(Locale.ROOT, "%d,mllib-%d-tables,>%d,%d,,,,(did not finish)%n",
-            docsCount, tables, limitSeconds, truthPairs);
-      } finally {
-        pool.shutdownNow();
+      for (int tables : tableCounts) {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        long t1 = System.nanoTime();
+        Future<long[]> job = pool.submit(() -> {
+          MinHashLSHModel model = new MinHashLSH().setNumHashTables(tables)
+              .setInputCol("features").setOutputCol("hashes").setSeed(20241025L).fit(vectors);
+          Dataset<Row> joined = model.approxSimilarityJoin(vectors, vectors, 1.0 - SETTINGS.threshold(), "dist")
+              .select(col("datasetA.article_id").as("a"), col("datasetB.article_id").as("b"))
+              .filter(col("a").lt(col("b")));
+          Dataset<Row> labelled = joined
+              .join(story.select(col("article_id").as("a"), col("story_id").as("sa")), "a")
+              .join(story.select(col("article_id").as("b"), col("story_id").as("sb")), "b");
+          Row counts = labelled.agg(count(lit(1)),
+              sum(org.apache.spark.sql.functions.when(col("sa").equalTo(col("sb")), 1L)
+                  .otherwise(0L))).first();
+          return new long[] {counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1)};
+        });
+        try {
+          long[] c = job.get(limitSeconds, TimeUnit.SECONDS);
+          report(docsCount, "mllib-" + tables + "-tables", (System.nanoTime() - t1) / 1e9,
+              truthPairs, c[0], c[1]);
+        } catch (TimeoutException e) {
+          spark.sparkContext().cancelAllJobs();
+          System.out.printf(Locale.ROOT, "%d,mllib-%d-tables,>%d,%d,,,,(did not finish)%n",
+              docsCount, tables, limitSeconds, truthPairs);
+        } finally {
+          pool.shutdownNow();
+        }
       }
       vectors.unpersist();
       story.unpersist();
