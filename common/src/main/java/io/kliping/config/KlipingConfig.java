@@ -58,10 +58,12 @@ public record KlipingConfig(
   /**
    * Lines learned as debris: a paragraph of at most {@code maxChars} characters found in at
    * least {@code minArticles} articles and at least {@code minShare} of the articles of one
-   * source in the batch.
+   * source in the batch, counting only articles of which at most {@code maxFrequentShare} of the
+   * paragraphs are that frequent (an article made mostly of frequent paragraphs is a story the
+   * source ran many times, not a page around its chrome).
    */
-  public record RepeatedLines(boolean enabled, int minArticles, double minShare, int maxChars)
-      implements Serializable {}
+  public record RepeatedLines(boolean enabled, int minArticles, double minShare, int maxChars,
+      double maxFrequentShare) implements Serializable {}
 
   /** Language identification. */
   public record Language(List<String> languages) implements Serializable {}
@@ -247,9 +249,16 @@ public record KlipingConfig(
       throw new ConfigException("kliping.clean.repeated-lines.min-share must be in [0, 1], got "
           + share);
     }
+    double frequentShare = c.getDouble("max-frequent-share");
+    if (!(frequentShare > 0.0 && frequentShare <= 1.0)) {
+      throw new ConfigException(
+          "kliping.clean.repeated-lines.max-frequent-share must be in (0, 1], got "
+          + frequentShare);
+    }
     return new RepeatedLines(c.getBoolean("enabled"),
         atLeast("kliping.clean.repeated-lines.min-articles", c.getInt("min-articles"), 2), share,
-        atLeast("kliping.clean.repeated-lines.max-chars", c.getInt("max-chars"), 1));
+        atLeast("kliping.clean.repeated-lines.max-chars", c.getInt("max-chars"), 1),
+        frequentShare);
   }
 
   /** Parses a batch date strictly as yyyy-MM-dd; blank means today in {@code zone}. */

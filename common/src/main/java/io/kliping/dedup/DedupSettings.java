@@ -61,43 +61,13 @@ public record DedupSettings(
     sourceRanking = List.copyOf(sourceRanking);
   }
 
-  /** Settings that verify candidate pairs by the signatures' estimate only. */
-  public DedupSettings(
-      int shingleSize,
-      boolean charShingles,
-      int minTokens,
-      int numPerm,
-      double threshold,
-      double fpWeight,
-      double fnWeight,
-      long seed,
-      List<String> sourceRanking,
-      boolean keepOldCanonical) {
-    this(shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
-        sourceRanking, keepOldCanonical, false);
-  }
-
-  /** Settings that keep the canonical article of an earlier date's cluster. */
-  public DedupSettings(
-      int shingleSize,
-      boolean charShingles,
-      int minTokens,
-      int numPerm,
-      double threshold,
-      double fpWeight,
-      double fnWeight,
-      long seed,
-      List<String> sourceRanking) {
-    this(shingleSize, charShingles, minTokens, numPerm, threshold, fpWeight, fnWeight, seed,
-        sourceRanking, true, false);
-  }
-
   /**
    * 5-word shingles, 3 tokens minimum, 128 components, Jaccard 0.7, balanced errors, no ranking,
-   * old canonical articles kept.
+   * old canonical articles kept, pairs verified by the signatures' estimate. Variants of it are
+   * built with the {@code with...} methods; the canonical constructor takes every field.
    */
   public static DedupSettings defaults() {
-    return new DedupSettings(5, false, 3, 128, 0.7, 0.5, 0.5, 42L, List.of());
+    return new DedupSettings(5, false, 3, 128, 0.7, 0.5, 0.5, 42L, List.of(), true, false);
   }
 
   public DedupSettings withThreshold(double newThreshold) {

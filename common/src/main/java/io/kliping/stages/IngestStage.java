@@ -124,7 +124,8 @@ public final class IngestStage {
         c.splitCommaJoinedParagraphs(), c.keepRawText(), config.language().languages(),
         config.timeZone(), config.date(), config.input().minTextChars()),
         new RepeatedLineSettings(c.repeatedLines().enabled(), c.repeatedLines().minArticles(),
-            c.repeatedLines().minShare(), c.repeatedLines().maxChars()));
+            c.repeatedLines().minShare(), c.repeatedLines().maxChars(),
+            c.repeatedLines().maxFrequentShare()));
   }
 
   /** Parses, cleans and identifies every raw record (schema {@link RawRecords#SCHEMA}). */

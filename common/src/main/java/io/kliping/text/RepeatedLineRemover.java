@@ -5,20 +5,24 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,14 +38,19 @@ import org.apache.spark.sql.types.StructType;
  * footers, "Editor: X" credits) is page chrome, not news. {@link TextCleaner}'s fixed patterns
  * cannot know every site's chrome; counting can. Thresholds are in {@link RepeatedLineSettings}.
  *
- * <p>Three steps, Spark built-ins only, all linear in the input:
+ * <p>Steps, Spark built-ins only, all linear in the input:
  *
  * <ol>
- *   <li>count: each article's distinct candidate paragraphs are exploded and counted per
- *       {@code (source, line)}; a line repeated in 100k articles is one group that partial
- *       (map-side) aggregation reduces before the shuffle;
- *   <li>learn: lines at or above {@code minArticles}, then at or above {@code minShare} of the
- *       source's articles with text (a one-row-per-source frame);
+ *   <li>count: each article's distinct paragraphs (any length) are exploded as a 64-bit hash of
+ *       their key and counted per {@code (source, hash)}; a line repeated in 100k articles is one
+ *       group that partial (map-side) aggregation reduces before the shuffle;
+ *   <li>tell chrome from stories: a paragraph at or above both thresholds is frequent. An article
+ *       is evidence only if at most {@code maxFrequentShare} of its paragraphs are frequent, since
+ *       chrome surrounds text of the article's own, while an outlet that ran one wire story fifty
+ *       times has fifty articles made of frequent paragraphs. Without this step those paragraphs
+ *       would be learned as debris and stripped from every copy, breaking the duplicate cluster;
+ *   <li>learn: short candidate lines counted again over evidence articles only, kept at or above
+ *       {@code minArticles} and {@code minShare} of the source's articles with text;
  *   <li>remove: paragraph positions of debris lines are collected per touched article (a short
  *       int array) and filtered out of the split text, so the kept paragraphs stay in their order
  *       and untouched articles are not rewritten at all.
@@ -95,31 +104,66 @@ public final class RepeatedLineRemover {
    * and use them twice without learning them twice.
    *
    * @return candidates frequent enough in their source: {@code source, key, line, articles};
-   *         each article contributes each (key, variant) once
+   *         each evidence article contributes each (key, variant) once
    */
   public Dataset<Row> learn(Dataset<Row> articles) {
     if (!settings.enabled()) {
       return articles.sparkSession().createDataFrame(List.of(), DEBRIS_LINES)
           .withColumn("key", lit(null).cast(DataTypes.StringType));
     }
-    Column paragraphs = split(col("text"), PARAGRAPH_BREAK);
-    Column entries = array_distinct(transform(filter(paragraphs, this::isCandidate),
-        p -> struct(key(p).as("key"), p.as("line"))));
-    Dataset<Row> lineCounts = articles
-        .select(col("source"), explode(entries).as("e"))
-        .filter(length(col("e.key")).gt(0))
-        .groupBy(col("source"), col("e.key").as("key"))
-        .agg(count(lit(1)).as("articles"), min(col("e.line")).as("line"))
-        .filter(col("articles").geq(settings.minArticles()));
-    Dataset<Row> sourceSizes = articles
-        .filter(length(col("text")).gt(0))
+    Dataset<Row> withText = articles.filter(length(col("text")).gt(0));
+    Dataset<Row> sourceSizes = withText
         .groupBy(col("source").as("sized_source"))
         .agg(count(lit(1)).as("source_articles"));
-    return lineCounts
+    // Every paragraph with a letter or digit, once per article and variant: the hash of its key
+    // (what is counted), and for candidates the key and the line (what may be learned).
+    Column keyed = filter(
+        transform(split(col("text"), PARAGRAPH_BREAK), p -> struct(key(p).as("key"), p.as("line"))),
+        e -> length(e.getField("key")).gt(0));
+    Dataset<Row> occurrences = withText
+        .select(col("input_file"), col("position"), col("source"), keyed.as("keyed"))
+        .select(col("input_file"), col("position"), col("source"),
+            size(array_distinct(transform(col("keyed"), e -> e.getField("key"))))
+                .as("paragraphs"),
+            explode(array_distinct(transform(col("keyed"), e -> struct(
+                xxhash64(e.getField("key")).as("hash"),
+                when(isCandidate(e.getField("line")), e.getField("key")).as("key"),
+                when(isCandidate(e.getField("line")), e.getField("line")).as("line")))))
+                .as("e"))
+        .select(col("input_file"), col("position"), col("source"), col("paragraphs"),
+            col("e.hash").as("hash"), col("e.key").as("key"), col("e.line").as("line"));
+    // Paragraphs of any length frequent in their source: chrome, and stories the source ran often.
+    Dataset<Row> frequent = frequentInSource(
+        occurrences.groupBy(col("source"), col("hash")).agg(count(lit(1)).as("articles")),
+        sourceSizes)
+        .select(col("source").as("frequent_source"), col("hash").as("frequent_hash"));
+    // Evidence: articles where frequent paragraphs are at most maxFrequentShare of the text. A
+    // story repeated fifty times is all frequent paragraphs; a page around its chrome is not.
+    Dataset<Row> lines = occurrences
+        .join(frequent, col("source").eqNullSafe(col("frequent_source"))
+            .and(col("hash").equalTo(col("frequent_hash"))))
+        .groupBy(col("input_file"), col("position"), col("source"))
+        .agg(max(col("paragraphs")).as("paragraphs"),
+            size(collect_set(col("hash"))).as("frequent"),
+            collect_list(when(col("key").isNotNull(), struct(col("key"), col("line"))))
+                .as("lines"))
+        // a ratio, not n * share, for the same reason as in frequentInSource
+        .filter(col("frequent").divide(col("paragraphs")).leq(settings.maxFrequentShare()))
+        .select(col("source"), explode(col("lines")).as("l"))
+        .groupBy(col("source"), col("l.key").as("key"))
+        .agg(count(lit(1)).as("articles"), min(col("l.line")).as("line"));
+    return frequentInSource(lines, sourceSizes)
+        .select(col("source"), col("key"), col("line"), col("articles"));
+  }
+
+  /** Rows of {@code counts} ({@code source, articles, ...}) at or above both thresholds. */
+  private Dataset<Row> frequentInSource(Dataset<Row> counts, Dataset<Row> sourceSizes) {
+    return counts
+        .filter(col("articles").geq(settings.minArticles()))
         .join(sourceSizes, col("source").eqNullSafe(col("sized_source")))
         // a ratio, not n * minShare: 3 / 30 is the double 0.1, while 30 * 0.1 exceeds 3
         .filter(col("articles").divide(col("source_articles")).geq(settings.minShare()))
-        .select(col("source"), col("key"), col("line"), col("articles"));
+        .drop("sized_source", "source_articles");
   }
 
   /**
@@ -176,6 +220,7 @@ public final class RepeatedLineRemover {
    * @param articles    the input rows and schema, {@code text} rewritten
    * @param debrisLines {@code source string, line string, articles long}: the lines learned as
    *                    debris and in how many articles of their source they occurred
+   *                    (evidence articles only: repeated stories are not counted)
    */
   public record Result(Dataset<Row> articles, Dataset<Row> debrisLines) {}
 }

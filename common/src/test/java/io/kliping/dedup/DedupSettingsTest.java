@@ -77,7 +77,8 @@ class DedupSettingsTest {
       double fpWeight,
       List<String> ranking) {
     return new DedupSettings(
-        shingleSize, false, minTokens, numPerm, threshold, fpWeight, 0.5, 42L, ranking);
+        shingleSize, false, minTokens, numPerm, threshold, fpWeight, 0.5, 42L, ranking, true,
+        false);
   }
 
   private static void assertInvalid(ThrowingCallable construction, String message) {

@@ -213,7 +213,7 @@ class DeduplicatorTest {
     // Weighting only false negatives makes every pair that shares a shingle a candidate
     // (128 bands of one row): only the verification keeps story A apart from story B.
     DedupSettings candidatesGalore =
-        new DedupSettings(5, false, 3, 128, 0.7, 0.0, 1.0, 42L, List.of());
+        new DedupSettings(5, false, 3, 128, 0.7, 0.0, 1.0, 42L, List.of(), true, false);
     assertThat(candidatesGalore.lshParams().rows()).isEqualTo(1);
     assertThat(candidatesGalore.lshParams().probability(0.1)).isGreaterThan(0.95);
     List<Doc> docs =
@@ -251,7 +251,8 @@ class DeduplicatorTest {
       estimate = SignatureSimilarity.estimate(signer.sign(a), signer.sign(b));
       assertThat(seed).as("a seed whose estimate passes").isLessThan(100_000L);
     }
-    DedupSettings estimated = new DedupSettings(5, false, 3, 16, 0.5, 0.0, 1.0, seed, List.of());
+    DedupSettings estimated =
+        new DedupSettings(5, false, 3, 16, 0.5, 0.0, 1.0, seed, List.of(), true, false);
     List<Doc> docs =
         List.of(
             new Doc("x1", JAKARTA_FLOOD, "2024-03-04 07:00:00", null),

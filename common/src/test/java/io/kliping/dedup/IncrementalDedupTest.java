@@ -98,7 +98,7 @@ class IncrementalDedupTest extends SparkTestBase {
     index(deduplicator.apply(frame(List.of(new Doc("9d0", VOLCANO, null, null)))), LONG_AGO);
     // In the window, but signed with another seed: another copy of the volcano story.
     DedupSettings otherSeed =
-        new DedupSettings(5, false, 3, 128, 0.7, 0.5, 0.5, 7L, List.of());
+        new DedupSettings(5, false, 3, 128, 0.7, 0.5, 0.5, 7L, List.of(), true, false);
     index(Deduplicator.create(otherSeed).apply(frame(List.of(new Doc("1g", VOLCANO, null, null)))),
         OTHER_SCHEME_DAY);
 

@@ -28,8 +28,12 @@ class RepeatedLineRemoverTest extends SparkTestBase {
       .add("position", DataTypes.StringType)
       .add("input_file", DataTypes.StringType);
 
-  /** At least 3 articles and at least half of the source; paragraphs up to 30 characters. */
-  private static final RepeatedLineSettings SETTINGS = new RepeatedLineSettings(true, 3, 0.5, 30);
+  /**
+   * At least 3 articles and at least half of the source; paragraphs up to 30 characters; articles
+   * count when at most half of their paragraphs are frequent.
+   */
+  private static final RepeatedLineSettings SETTINGS =
+      new RepeatedLineSettings(true, 3, 0.5, 30, 0.5);
 
   private final List<Row> rows = new ArrayList<>();
 
@@ -40,12 +44,19 @@ class RepeatedLineRemoverTest extends SparkTestBase {
     return position;
   }
 
-  /** {@code count} articles of {@code source}: a body of their own, then {@code extra}. */
+  /**
+   * {@code count} articles of {@code source}: a body of their own (two paragraphs, {@link #body}),
+   * then {@code extra}.
+   */
   private void articles(String source, int count, String extra) {
     for (int i = 0; i < count; i++) {
-      article(source, "Berita " + source + " nomor " + i + "."
-          + (extra == null ? "" : "\n\n" + extra));
+      article(source, body(source, i) + (extra == null ? "" : "\n\n" + extra));
     }
+  }
+
+  /** The body {@link #articles} gives the {@code i}-th article of a call. */
+  private static String body(String source, int i) {
+    return "Berita " + source + " nomor " + i + ".\n\nLanjutan " + source + " " + i + ".";
   }
 
   private Dataset<Row> input() {
@@ -82,10 +93,10 @@ class RepeatedLineRemoverTest extends SparkTestBase {
             tuple("s", "Footer situs", 3L), tuple("s", "Promo langganan", 3L),
             tuple("big", "Banner iklan", 4L));
     Map<String, String> texts = textByPosition(result.articles());
-    assertThat(texts.get("0")).isEqualTo("Berita s nomor 0.");
-    assertThat(texts.get("3")).isEqualTo("Berita s nomor 0.");
-    assertThat(texts.get("6")).isEqualTo("Berita big nomor 0.");
-    assertThat(texts.get("10")).isEqualTo("Berita big nomor 0.\n\nFooter situs");
+    assertThat(texts.get("0")).isEqualTo(body("s", 0));
+    assertThat(texts.get("3")).isEqualTo(body("s", 0));
+    assertThat(texts.get("6")).isEqualTo(body("big", 0));
+    assertThat(texts.get("10")).isEqualTo(body("big", 0) + "\n\nFooter situs");
     assertThat(texts.get(twice)).isEqualTo("Baca lainnya\n\nIsi berita.");
   }
 
@@ -123,7 +134,7 @@ class RepeatedLineRemoverTest extends SparkTestBase {
     articles("s", 27, null); // 3 of 30 is 0.1 exactly, whereas 30 * 0.1 > 3 in doubles
 
     RepeatedLineRemover.Result result =
-        apply(new RepeatedLineSettings(true, 3, 0.1, 30), input());
+        apply(new RepeatedLineSettings(true, 3, 0.1, 30, 0.5), input());
 
     assertThat(result.debrisLines().collectAsList())
         .extracting(r -> r.getAs("line")).containsExactly("Footer");
@@ -166,15 +177,15 @@ class RepeatedLineRemoverTest extends SparkTestBase {
     // 3 of the 3 null-source articles with text (but only 3 of 5 articles): null and empty
     // texts do not count in the source's size.
     RepeatedLineRemover.Result result =
-        apply(new RepeatedLineSettings(true, 3, 0.7, 30), input());
+        apply(new RepeatedLineSettings(true, 3, 0.7, 30, 0.5), input());
 
     assertThat(result.debrisLines().collectAsList())
         .extracting(r -> r.getAs("source"), r -> r.getAs("line"), r -> r.getAs("articles"))
         .containsExactly(tuple(null, "Tanpa sumber", 3L));
     Map<String, String> texts = textByPosition(result.articles());
-    assertThat(texts.get("0")).isEqualTo("Berita null nomor 0.");
+    assertThat(texts.get("0")).isEqualTo(body(null, 0));
     assertThat(texts).containsEntry(nullText, null).containsEntry(emptyText, "");
-    assertThat(texts.get("8")).isEqualTo("Berita x nomor 0.\n\nTanpa sumber");
+    assertThat(texts.get("8")).isEqualTo(body("x", 0) + "\n\nTanpa sumber");
   }
 
   @Test
@@ -216,7 +227,7 @@ class RepeatedLineRemoverTest extends SparkTestBase {
     Dataset<Row> in = input();
 
     RepeatedLineRemover.Result result =
-        apply(new RepeatedLineSettings(false, 3, 0.5, 30), in);
+        apply(new RepeatedLineSettings(false, 3, 0.5, 30, 0.5), in);
 
     assertThat(result.articles()).isSameAs(in);
     assertThat(result.debrisLines().count()).isZero();
@@ -237,7 +248,7 @@ class RepeatedLineRemoverTest extends SparkTestBase {
       }
       article(source, text.toString());
     }
-    RepeatedLineSettings settings = new RepeatedLineSettings(true, 3, 0.3, 30);
+    RepeatedLineSettings settings = new RepeatedLineSettings(true, 3, 0.3, 30, 0.5);
 
     RepeatedLineRemover.Result one = apply(settings, input().repartition(1));
     RepeatedLineRemover.Result seven = apply(settings, input().repartition(7));
@@ -263,5 +274,37 @@ class RepeatedLineRemoverTest extends SparkTestBase {
         .containsExactly(tuple("f", "#GrowFearless With FIMELA", 3L));
     assertThat(textByPosition(result.articles()).values())
         .containsExactlyInAnyOrder("Isi satu.", "Isi dua.", "Isi tiga.", "Isi empat.");
+  }
+
+  @Test
+  void aStoryTheSourceRanManyTimesIsNotDebrisButItsChromeIs() {
+    // 30 pages of their own and 12 copies of one wire story (one paragraph changed per copy),
+    // all closing with the site's footer. Every story paragraph is short and in 12 of 42
+    // articles: frequent enough to be debris, were the copies counted.
+    List<String> story = List.of("Menlu bertemu mitra.", "Kedua pihak sepakat.",
+        "Pertemuan di Jakarta.", "Rincian belum diumumkan.", "Kata juru bicara.");
+    articles("s", 30, "Footer situs");
+    List<String> copies = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      List<String> paragraphs = new ArrayList<>(story);
+      paragraphs.set(i % story.size(), story.get(i % story.size()) + " Salinan " + i + ".");
+      paragraphs.add("Footer situs");
+      copies.add(article("s", String.join("\n\n", paragraphs)));
+    }
+    RepeatedLineSettings settings = new RepeatedLineSettings(true, 3, 0.1, 30, 0.5);
+
+    RepeatedLineRemover.Result result = apply(settings, input());
+
+    assertThat(result.debrisLines().collectAsList())
+        .extracting(r -> r.getAs("line"), r -> r.getAs("articles"))
+        .containsExactly(tuple("Footer situs", 30L));
+    Map<String, String> texts = textByPosition(result.articles());
+    assertThat(copies).allSatisfy(position -> assertThat(texts.get(position))
+        .doesNotContain("Footer situs")
+        .contains("Kedua pihak sepakat.", "Pertemuan di Jakarta.", "Kata juru bicara."));
+    // the same batch with every article counted learns the story as debris: the rule matters
+    assertThat(apply(new RepeatedLineSettings(true, 3, 0.1, 30, 1.0), input())
+        .debrisLines().collectAsList())
+        .extracting(r -> r.<String>getAs("line")).contains("Kedua pihak sepakat.");
   }
 }

@@ -17,16 +17,22 @@ class RepeatedLineSettingsTest {
   @Test
   void rejectsThresholdsThatWouldTurnNewsIntoDebris() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new RepeatedLineSettings(true, 1, 0.5, 300))
+        .isThrownBy(() -> new RepeatedLineSettings(true, 1, 0.5, 300, 0.5))
         .withMessageContaining("minArticles");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new RepeatedLineSettings(true, 3, 1.5, 300))
+        .isThrownBy(() -> new RepeatedLineSettings(true, 3, 1.5, 300, 0.5))
         .withMessageContaining("minShare");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new RepeatedLineSettings(true, 3, Double.NaN, 300))
+        .isThrownBy(() -> new RepeatedLineSettings(true, 3, Double.NaN, 300, 0.5))
         .withMessageContaining("minShare");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new RepeatedLineSettings(true, 3, 0.5, 0))
+        .isThrownBy(() -> new RepeatedLineSettings(true, 3, 0.5, 0, 0.5))
         .withMessageContaining("maxChars");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new RepeatedLineSettings(true, 3, 0.5, 300, 0.0))
+        .withMessageContaining("maxFrequentShare");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new RepeatedLineSettings(true, 3, 0.5, 300, 1.01))
+        .withMessageContaining("maxFrequentShare");
   }
 }

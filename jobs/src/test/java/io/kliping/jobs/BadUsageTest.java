@@ -1,11 +1,9 @@
 package io.kliping.jobs;
 
+import static io.kliping.jobs.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,26 +22,7 @@ class BadUsageTest {
   @TempDir
   Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  private static void assertFailedBeforeSpark(Outcome o, int code, String... words) {
+  private static void assertFailedBeforeSpark(CliRun o, int code, String... words) {
     assertThat(o.code()).as(o.err()).isEqualTo(code);
     assertThat(o.err().strip().lines()).as(o.err()).hasSize(1);
     assertThat(o.err()).contains(words);
@@ -120,12 +99,12 @@ class BadUsageTest {
 
   @Test
   void aSecretSetOnTheCommandLineIsNeverPrinted() {
-    Outcome o = run("dedup", "--date", "2024-10-25", "--set",
+    CliRun o = run("dedup", "--date", "2024-10-25", "--set",
         "spark.hadoop.fs.s3a.secret.key=" + SECRET);
     assertFailedBeforeSpark(o, ExitCodes.USAGE, "spark.hadoop.fs.s3a.secret.key");
     assertThat(o.err() + o.out()).doesNotContain(SECRET);
 
-    Outcome bad = run("dedup", "--date", "2024-10-25", "--set", "fs.s3a.secret.key=" + SECRET,
+    CliRun bad = run("dedup", "--date", "2024-10-25", "--set", "fs.s3a.secret.key=" + SECRET,
         "--secret=" + SECRET);
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err() + bad.out()).doesNotContain(SECRET);
@@ -133,7 +112,7 @@ class BadUsageTest {
 
   @Test
   void aPasswordInAUrlIsMaskedInTheMessagesOfAFailedRun() {
-    Outcome o = run("dedup", "--date", "2024-10-25", "--warehouse",
+    CliRun o = run("dedup", "--date", "2024-10-25", "--warehouse",
         "kliping-nofs://etl:" + SECRET + "@bucket/warehouse",
         "--set", "kliping.spark.shuffle-partitions=1");
     assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.FAILED);

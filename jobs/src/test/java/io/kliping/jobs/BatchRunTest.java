@@ -1,13 +1,11 @@
 package io.kliping.jobs;
 
+import static io.kliping.jobs.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,7 +36,7 @@ class BatchRunTest {
   private static SparkSession spark;
   /** The warehouse of one finished run of the whole sample; tests work on copies. */
   private static Path base;
-  private static Outcome baseRun;
+  private static CliRun baseRun;
   private static Map<String, String> baseTables;
 
   @BeforeAll
@@ -72,26 +70,7 @@ class BatchRunTest {
     spark.stop();
   }
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  private static Outcome pipeline(Path warehouse, String input, String... extra) {
+  private static CliRun pipeline(Path warehouse, String input, String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("pipeline", "--input", input,
         "--warehouse", warehouse.toString(), "--date", D));
     args.addAll(List.of(extra));
@@ -134,7 +113,7 @@ class BatchRunTest {
     assertThat(Files.list(manifest(wh).getParent()).map(p -> p.getFileName().toString()))
         .noneMatch(n -> n.endsWith(".tmp")); // no temporary file left
 
-    Outcome again = pipeline(wh, SAMPLE.toString(), "--skip-if-done");
+    CliRun again = pipeline(wh, SAMPLE.toString(), "--skip-if-done");
     assertThat(again.code()).as(again.err()).isEqualTo(ExitCodes.OK);
     assertThat(again.out()).contains("kliping stage=pipeline dt=" + D).contains("skipped=1")
         .contains("articles=31").doesNotContain("stage=ingest");
@@ -158,7 +137,7 @@ class BatchRunTest {
     // New input for the same date (the JSON Lines file alone), dying after staging every table.
     String smaller = SAMPLE.resolve("articles.jsonl").toString();
     spark.conf().set(BatchRun.FAIL_BEFORE_COMMIT, "true");
-    Outcome killed;
+    CliRun killed;
     try {
       killed = pipeline(wh, smaller, "--skip-if-done");
     } finally {
@@ -170,7 +149,7 @@ class BatchRunTest {
     assertThat(TableChecksums.of(spark, wh.toString())).isEqualTo(before);
     assertThat(Files.readString(manifest(wh))).isEqualTo(manifestBefore);
 
-    Outcome rerun = pipeline(wh, smaller, "--skip-if-done");
+    CliRun rerun = pipeline(wh, smaller, "--skip-if-done");
     assertThat(rerun.code()).as(rerun.err()).isEqualTo(ExitCodes.OK);
     Map<String, String> after = TableChecksums.of(spark, wh.toString());
     assertThat(after.keySet()).isEqualTo(before.keySet());

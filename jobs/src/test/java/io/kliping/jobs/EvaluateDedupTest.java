@@ -1,12 +1,11 @@
 package io.kliping.jobs;
 
+import static io.kliping.jobs.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,6 @@ class EvaluateDedupTest {
   private static Path truth;
   private static int truthRows;
 
-  private record Outcome(int code, String out, String err) {}
-
   @BeforeAll
   static void runPipelineAndWriteTruth() throws IOException {
     spark = SparkSession.builder().master("local[2]").appName("kliping-evaluate-dedup-test")
@@ -60,7 +57,7 @@ class EvaluateDedupTest {
 
   @Test
   void sampleClustersHaveFullRecallNoFarPairsAndMatchTheTruth() {
-    Outcome o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", DT,
+    CliRun o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", DT,
         "--truth", truth.toString());
     assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
     Map<String, Long> r = reportLine(o.out());
@@ -88,7 +85,7 @@ class EvaluateDedupTest {
 
   @Test
   void lowerThresholdsFindMorePairsAndFarPairsWithAHighFarThreshold() {
-    Outcome o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", DT,
+    CliRun o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", DT,
         "--recall-threshold", "0.2", "--far-threshold", "0.99", "--examples", "2");
     assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
     Map<String, Long> r = reportLine(o.out());
@@ -99,7 +96,7 @@ class EvaluateDedupTest {
 
   @Test
   void badThresholdIsAUsageError() {
-    Outcome o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", DT,
+    CliRun o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", DT,
         "--recall-threshold", "1.5");
     assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(o.err()).contains("--recall-threshold");
@@ -107,7 +104,7 @@ class EvaluateDedupTest {
 
   @Test
   void dateWithoutArticlesIsAnInputError() {
-    Outcome o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", "2001-01-01");
+    CliRun o = run("evaluate-dedup", "--warehouse", warehouse.toString(), "--date", "2001-01-01");
     assertThat(o.code()).isEqualTo(ExitCodes.NO_INPUT);
     assertThat(o.err()).contains("articles");
   }
@@ -150,23 +147,6 @@ class EvaluateDedupTest {
 
   private static String host(String url) {
     return url.replaceFirst("^https?://([^/]+).*$", "$1");
-  }
-
-  private static Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 
   /** The key=value counts of the {@code kliping stage=evaluate-dedup} line. */

@@ -1,14 +1,13 @@
 package io.kliping.jobs;
 
+import static io.kliping.jobs.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,25 +30,6 @@ class GenerateCorpusCliTest {
   @TempDir
   Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   private static List<JsonNode> articles(Path dir) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     List<JsonNode> out = new ArrayList<>();
@@ -65,7 +45,7 @@ class GenerateCorpusCliTest {
   @Test
   void writesArticlesAndTheirTruth() throws IOException {
     Path dir = tmp.resolve("corpus");
-    Outcome o = run("generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
+    CliRun o = run("generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
         "--max-copies", "4", "--hard-negative-share", "0.5", "--seed", "3");
 
     assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
@@ -127,7 +107,7 @@ class GenerateCorpusCliTest {
     String[] args = {"generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
         "--articles", "1500", "--dup-share", "0.4", "--cluster-sizes", "zipf:1.5",
         "--max-copies", "10", "--giant-cluster", "300", "--seed", "5"};
-    Outcome o = run(args);
+    CliRun o = run(args);
     assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
     assertThat(o.out()).contains("1500 articles written").contains("giant cluster 300 copies");
 
@@ -170,22 +150,22 @@ class GenerateCorpusCliTest {
 
   @Test
   void scaleOptionsAreCheckedBeforeAnythingIsWritten() {
-    Outcome both = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+    CliRun both = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
         tmp.resolve("x").toString(), "--stories", "3", "--articles", "10");
     assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(both.err()).contains("--stories and --articles");
 
-    Outcome unreachable = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+    CliRun unreachable = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
         tmp.resolve("x").toString(), "--dup-share", "0.9", "--max-copies", "2");
     assertThat(unreachable.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(unreachable.err()).contains("--dup-share 0.90").contains("--max-copies");
 
-    Outcome badDist = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+    CliRun badDist = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
         tmp.resolve("x").toString(), "--dup-share", "0.3", "--cluster-sizes", "normal");
     assertThat(badDist.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(badDist.err()).contains("--cluster-sizes");
 
-    Outcome giant = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+    CliRun giant = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
         tmp.resolve("x").toString(), "--articles", "100", "--giant-cluster", "100");
     assertThat(giant.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(giant.err()).contains("--giant-cluster");
@@ -195,7 +175,7 @@ class GenerateCorpusCliTest {
   @Test
   void storiesLimitsTheBasesUsed() throws IOException {
     Path dir = tmp.resolve("five");
-    Outcome o = run("generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
+    CliRun o = run("generate-corpus", "--source", SAMPLE.toString(), "--out", dir.toString(),
         "--stories", "5");
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out()).contains("; 5 stories: 5 originals");
@@ -205,7 +185,7 @@ class GenerateCorpusCliTest {
 
   @Test
   void aMissingSourceExitsWithNoInput() {
-    Outcome o = run("generate-corpus", "--source", tmp.resolve("nope.jsonl").toString(), "--out",
+    CliRun o = run("generate-corpus", "--source", tmp.resolve("nope.jsonl").toString(), "--out",
         tmp.resolve("out").toString());
     assertThat(o.code()).isEqualTo(ExitCodes.NO_INPUT);
     assertThat(o.err()).contains("source not found").contains("nope.jsonl");
@@ -214,22 +194,22 @@ class GenerateCorpusCliTest {
 
   @Test
   void badSettingsAreUsageErrors() {
-    Outcome copies = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+    CliRun copies = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
         tmp.toString(), "--max-copies", "-1");
     assertThat(copies.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(copies.err()).contains("--max-copies").contains("-1");
 
-    Outcome share = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+    CliRun share = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
         tmp.toString(), "--hard-negative-share", "2");
     assertThat(share.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(share.err()).contains("--hard-negative-share");
 
-    Outcome stories = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
+    CliRun stories = run("generate-corpus", "--source", SAMPLE.toString(), "--out",
         tmp.toString(), "--stories", "0");
     assertThat(stories.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(stories.err()).contains("--stories");
 
-    Outcome noOut = run("generate-corpus", "--source", SAMPLE.toString());
+    CliRun noOut = run("generate-corpus", "--source", SAMPLE.toString());
     assertThat(noOut.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(noOut.err()).contains("--out");
   }

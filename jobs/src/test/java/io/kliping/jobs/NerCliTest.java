@@ -1,11 +1,9 @@
 package io.kliping.jobs;
 
+import static io.kliping.jobs.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,25 +15,6 @@ class NerCliTest {
   @TempDir
   Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void tagConllAppendsThePipelinesTagsAndEvalNerScoresThem() throws IOException {
     Path in = tmp.resolve("gold.conll");
@@ -45,7 +24,7 @@ class NerCliTest {
         "Let", "us", "know", "as", "soon", "as", "possible", "."));
     Path out = tmp.resolve("tagged.conll");
 
-    Outcome tagged = run("tag-conll", "--input", in.toString(), "--output", out.toString());
+    CliRun tagged = run("tag-conll", "--input", in.toString(), "--output", out.toString());
 
     assertThat(tagged.code()).as(tagged.err()).isZero();
     assertThat(tagged.out()).contains("2 sentences, 18 tokens");
@@ -58,7 +37,7 @@ class NerCliTest {
     assertThat(lines.get(10)).isEmpty();
     assertThat(lines.subList(11, 19)).allSatisfy(l -> assertThat(l).endsWith("\tO"));
 
-    Outcome scored = run("eval-ner", "--input", out.toString(), "--map", "PLACE=LOCATION");
+    CliRun scored = run("eval-ner", "--input", out.toString(), "--map", "PLACE=LOCATION");
     assertThat(scored.code()).as(scored.err()).isZero();
     assertThat(scored.out()).containsPattern("micro\\s+1\\.0000\\s+1\\.0000\\s+1\\.0000\\s+3\\s+3");
   }
@@ -71,7 +50,7 @@ class NerCliTest {
         "Joko B-PERSON B-PERSON", "Widodo I-PERSON I-PERSON", "di O O",
         "Solo B-LOCATION B-ORGANIZATION", "kemarin O B-LOCATION", ""));
 
-    Outcome scored = run("eval-ner", "--input", in.toString());
+    CliRun scored = run("eval-ner", "--input", in.toString());
 
     assertThat(scored.code()).isZero();
     assertThat(scored.out())
