@@ -96,6 +96,11 @@ public final class GreedyNameFinder {
         return table != null;
     }
 
+    /** The hashed weights this finder reads (null: none). */
+    PerceptronTable table() {
+        return table;
+    }
+
     /** Name spans of one sentence's tokens (token offsets, type set). */
     public Span[] find(String[] tokens) {
         int n = tokens.length;

@@ -63,6 +63,17 @@ class HashedNameFeaturesTest {
     }
 
     @Test
+    void eachThreadHasItsOwnFinderOverOneSharedTable() throws Exception {
+        GreedyNameFinder here = NameFinderHolder.finder(MODEL);
+        GreedyNameFinder[] there = new GreedyNameFinder[1];
+        Thread other = new Thread(() -> there[0] = NameFinderHolder.finder(MODEL));
+        other.start();
+        other.join();
+        assertThat(there[0]).isNotSameAs(here);
+        assertThat(here.table()).isNotNull().isSameAs(there[0].table());
+    }
+
+    @Test
     void hashesAreThoseOfOpenNlpsFeatureStringsAndProbabilitiesAreBitIdentical() throws IOException {
         TokenNameFinderModel model = NameFinderHolder.model(MODEL);
         MaxentModel maxent = (MaxentModel) model.getArtifact("nameFinder.model");
