@@ -15,6 +15,11 @@ import opennlp.tools.util.Span;
  * default beam of 3), which was most of the entity stage's time, for about the same dev F1
  * (BENCHMARKS.md, "NER").
  *
+ * <p>For the shipped feature descriptor and a perceptron model, features are hashed rather than
+ * built as strings and looked up in a {@link PerceptronTable} ({@link HashedNameFeatures}): same
+ * probabilities, much less work. Any other model goes through OpenNLP's context generator and
+ * {@code MaxentModel.eval}.
+ *
  * <p>Not thread-safe (reused buffers, the feature generators' caches): one per thread, over a
  * shared model ({@link NameFinderHolder}).
  */
@@ -33,9 +38,22 @@ public final class GreedyNameFinder {
     /** For each outcome, the type it opens or continues, else null ("other"). */
     private final String[] types;
     private final double[] probs;
+    /** Null: OpenNLP's string features and model evaluation. */
+    private final PerceptronTable table;
+    private final HashedNameFeatures hashedFeatures;
+    private final FeatureHashSink hashes;
     private String[] predicted = new String[64];
 
+    /** A finder that hashes features when the model allows ({@link #table}). */
     public GreedyNameFinder(TokenNameFinderModel nameFinderModel) {
+        this(nameFinderModel, table(nameFinderModel));
+    }
+
+    /**
+     * A finder over {@code table} (from {@link #table(TokenNameFinderModel)}, shareable between
+     * threads), or over OpenNLP's string features when it is null.
+     */
+    GreedyNameFinder(TokenNameFinderModel nameFinderModel, PerceptronTable table) {
         Object maxent = nameFinderModel.getArtifact(MODEL_ENTRY);
         if (!(maxent instanceof MaxentModel m)) {
             throw new IllegalArgumentException("not a classifier-based name-finder model: " + maxent);
@@ -58,6 +76,29 @@ public final class GreedyNameFinder {
             }
         }
         this.probs = new double[n];
+        this.table = table;
+        this.hashedFeatures = table == null ? null : new HashedNameFeatures();
+        this.hashes = table == null ? null : new FeatureHashSink();
+    }
+
+    /**
+     * The hashed weights of {@code nameFinderModel} when its features are those
+     * {@link HashedNameFeatures} implements and it is a perceptron, else null.
+     */
+    static PerceptronTable table(TokenNameFinderModel nameFinderModel) {
+        Object maxent = nameFinderModel.getArtifact(MODEL_ENTRY);
+        return maxent instanceof MaxentModel m && HashedNameFeatures.describes(nameFinderModel)
+            ? PerceptronTable.of(m) : null;
+    }
+
+    /** Whether this finder hashes features (else it builds OpenNLP's feature strings). */
+    boolean hashesFeatures() {
+        return table != null;
+    }
+
+    /** The hashed weights this finder reads (null: none). */
+    PerceptronTable table() {
+        return table;
     }
 
     /** Name spans of one sentence's tokens (token offsets, type set). */
@@ -67,10 +108,18 @@ public final class GreedyNameFinder {
             predicted = new String[Math.max(n, predicted.length * 2)];
         }
         String[] preds = predicted;
+        if (table != null) {
+            hashedFeatures.sentence(tokens);
+        }
         int previous = -1;
         for (int i = 0; i < n; i++) {
-            String[] context = contexts.getContext(i, tokens, preds, NO_ADDITIONAL_CONTEXT);
-            model.eval(context, probs);
+            if (table != null) {
+                hashedFeatures.context(i, preds, hashes);
+                table.eval(hashes.hashes(), hashes.size(), probs);
+            } else {
+                String[] context = contexts.getContext(i, tokens, preds, NO_ADDITIONAL_CONTEXT);
+                model.eval(context, probs);
+            }
             int best = -1;
             for (int o = 0; o < probs.length; o++) {
                 if ((best < 0 || probs[o] > probs[best]) && valid(o, previous)) {
@@ -81,7 +130,9 @@ public final class GreedyNameFinder {
             previous = best;
         }
         String[] sequence = Arrays.copyOf(preds, n);
-        contexts.updateAdaptiveData(tokens, sequence);
+        if (table == null) {
+            contexts.updateAdaptiveData(tokens, sequence);
+        }
         Arrays.fill(preds, 0, n, null);
         return codec.decode(Arrays.asList(sequence));
     }

@@ -35,6 +35,13 @@ public final class NewsCueFeatures implements AdaptiveFeatureGenerator {
         "di", "ke", "dari", "kota", "provinsi", "kabupaten", "kecamatan", "desa", "negara", "pulau",
         "in", "at", "from", "to", "wilayah", "kawasan", "daerah", "jalan", "jl");
 
+    /** Receives each cue feature as {@code name} followed by {@code value} (null: none). */
+    interface Sink {
+        void feature(String name, String value);
+    }
+
+    private static final String[] TITLE_BEFORE = {"title-1", "title-2", "title-3"};
+
     /**
      * The sentence last seen (by array identity, as OpenNLP's CachedFeatureGenerator keys it) and
      * its tokens lower-cased, each at most once.
@@ -49,31 +56,39 @@ public final class NewsCueFeatures implements AdaptiveFeatureGenerator {
             sentence = tokens;
             lowered = new String[tokens.length];
         }
-        String token = tokens[index];
-        String acronym = acronymShape(token);
+        cues(tokens, lowered, index,
+            (name, value) -> features.add(value == null ? name : name + value));
+    }
+
+    /**
+     * The cue features of token {@code index}, in order; {@code lowered} caches the sentence's
+     * lower-cased tokens (filled on demand, as long as {@code tokens}).
+     */
+    static void cues(String[] tokens, String[] lowered, int index, Sink sink) {
+        String acronym = acronymShape(tokens[index]);
         if (acronym != null) {
-            features.add("acr=" + acronym);
+            sink.feature("acr=", acronym);
         }
         for (int back = 1; back <= 3 && index - back >= 0; back++) {
-            String prev = lower(tokens, index - back);
+            String prev = lower(tokens, lowered, index - back);
             if (TITLES.contains(prev)) {
-                features.add("title-" + back);
+                sink.feature(TITLE_BEFORE[back - 1], null);
                 break;
             }
         }
         if (index > 0) {
-            String prev = lower(tokens, index - 1);
+            String prev = lower(tokens, lowered, index - 1);
             if (REPORTING.contains(prev)) {
-                features.add("rep-before");
+                sink.feature("rep-before", null);
             }
             if (PLACE_PREPOSITIONS.contains(prev)) {
-                features.add("place-prep=" + prev);
+                sink.feature("place-prep=", prev);
             }
         }
         for (int ahead = 1; ahead <= 2 && index + ahead < tokens.length; ahead++) {
-            String next = lower(tokens, index + ahead);
+            String next = lower(tokens, lowered, index + ahead);
             if (REPORTING.contains(next)) {
-                features.add("rep-after");
+                sink.feature("rep-after", null);
                 break;
             }
             if (!",".equals(next)) {
@@ -102,7 +117,7 @@ public final class NewsCueFeatures implements AdaptiveFeatureGenerator {
         return null;
     }
 
-    private String lower(String[] tokens, int i) {
+    private static String lower(String[] tokens, String[] lowered, int i) {
         String l = lowered[i];
         if (l == null) {
             l = tokens[i].toLowerCase(Locale.ROOT);

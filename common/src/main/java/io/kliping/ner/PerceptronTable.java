@@ -1,0 +1,130 @@
+package io.kliping.ner;
+
+import java.util.Arrays;
+import java.util.Map;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.perceptron.PerceptronModel;
+
+/**
+ * The weights of an OpenNLP perceptron model found by the 64-bit hash of a feature string
+ * ({@link FeatureHashSink#hash}) in an open-addressing table, one dense row of weights per
+ * feature. OpenNLP's {@code PerceptronModel.eval} looks every feature string up in a
+ * {@code HashMap<String, Context>}, which needs the strings built and hashed per token and then
+ * touches four objects per feature; that was about 40 % of the entity stage. {@link #eval} adds
+ * the same weights in the same order (a dense row adds 0.0 for the outcomes a feature has no
+ * weight for, which changes no sum) and normalises with the same arithmetic, so its
+ * probabilities are bit-identical to OpenNLP's for the same features (tested). Immutable, shared
+ * by all threads.
+ */
+final class PerceptronTable {
+    /** Per slot: the feature's hash at {@code 2 * slot}, its row + 1 at {@code 2 * slot + 1}. */
+    private final long[] slots;
+    private final int mask;
+    /** Row r: the weights of feature r for every outcome, {@code numOutcomes} doubles from r * n. */
+    private final double[] weights;
+    private final int numOutcomes;
+    private final int size;
+
+    private PerceptronTable(Map<String, Context> predicates, int numOutcomes) {
+        int capacity = Integer.highestOneBit(Math.max(4, predicates.size() * 2)) * 2;
+        this.slots = new long[2 * capacity];
+        this.mask = capacity - 1;
+        this.numOutcomes = numOutcomes;
+        this.size = predicates.size();
+        this.weights = new double[Math.multiplyExact(size, numOutcomes)];
+        int row = 0;
+        for (Map.Entry<String, Context> e : predicates.entrySet()) {
+            long h = FeatureHashSink.hash(e.getKey());
+            int pos = position(h);
+            while (slots[2 * pos + 1] != 0) {
+                if (slots[2 * pos] == h) {
+                    throw new IllegalStateException("two model features with one 64-bit hash: "
+                        + e.getKey());
+                }
+                pos = (pos + 1) & mask;
+            }
+            slots[2 * pos] = h;
+            slots[2 * pos + 1] = row + 1L;
+            int[] os = e.getValue().getOutcomes();
+            double[] ws = e.getValue().getParameters();
+            for (int a = 0; a < os.length; a++) {
+                weights[row * numOutcomes + os[a]] = ws[a];
+            }
+            row++;
+        }
+    }
+
+    /** The table of {@code model}, or null when it is not an OpenNLP perceptron model. */
+    @SuppressWarnings("unchecked")
+    static PerceptronTable of(MaxentModel model) {
+        if (!(model instanceof PerceptronModel perceptron)) {
+            return null;
+        }
+        Map<String, Context> predicates = (Map<String, Context>) perceptron.getDataStructures()[1];
+        for (Context c : predicates.values()) {
+            if (Arrays.stream(c.getOutcomes()).distinct().count() != c.getOutcomes().length) {
+                return null; // OpenNLP would add a repeated outcome's weights one by one
+            }
+        }
+        return new PerceptronTable(predicates, perceptron.getNumOutcomes());
+    }
+
+    int numOutcomes() {
+        return numOutcomes;
+    }
+
+    /** Number of features the model has weights for. */
+    int size() {
+        return size;
+    }
+
+    /**
+     * Outcome probabilities of the features {@code hashes[0 .. n)} into {@code probs}, as
+     * OpenNLP's {@code PerceptronModel.eval(String[], double[])} computes them.
+     */
+    void eval(long[] hashes, int n, double[] probs) {
+        int outcomes = numOutcomes;
+        Arrays.fill(probs, 0, outcomes, 0d);
+        for (int i = 0; i < n; i++) {
+            int row = find(hashes[i]);
+            if (row >= 0) {
+                int at = row * outcomes;
+                for (int o = 0; o < outcomes; o++) {
+                    probs[o] += weights[at + o];
+                }
+            }
+        }
+        double max = 1;
+        for (int o = 0; o < outcomes; o++) {
+            if (max < StrictMath.abs(probs[o])) {
+                max = StrictMath.abs(probs[o]);
+            }
+        }
+        double normal = 0;
+        for (int o = 0; o < outcomes; o++) {
+            probs[o] = StrictMath.exp(probs[o] / max);
+            normal += probs[o];
+        }
+        for (int o = 0; o < outcomes; o++) {
+            probs[o] /= normal;
+        }
+    }
+
+    /** The row of a feature hash, -1 when the model has no weights for it. */
+    int find(long hash) {
+        int pos = position(hash);
+        long row;
+        while ((row = slots[2 * pos + 1]) != 0) {
+            if (slots[2 * pos] == hash) {
+                return (int) row - 1;
+            }
+            pos = (pos + 1) & mask;
+        }
+        return -1;
+    }
+
+    private int position(long hash) {
+        return (int) (hash ^ (hash >>> 32)) & mask;
+    }
+}
