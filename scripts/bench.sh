@@ -16,6 +16,9 @@
 #   --stages LIST   stages to run, of ingest,dedup,entities,cooccurrence,report (default: all;
 #                   --giant defaults to ingest,dedup)
 #   --no-mllib      skip the MLlib comparison (slow for large N; --giant never runs it)
+#   --one-jvm       also run the whole pipeline as one `pipeline` job (one JVM and Spark session,
+#                   as a nightly run does) and print its stages' seconds, its wall time, peak
+#                   heap and RSS, and the ratio of its wall time to the floor's
 #   --mllib-limit S give up on MLlib after S seconds (default 1800)
 #   --gen "ARGS"    generator options instead of the defaults below
 #   --work DIR      corpora, warehouses and logs (default /tmp/kliping-bench)
@@ -30,7 +33,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SUBMIT="$ROOT/scripts/submit.sh"
 usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64; }
 
-mode=single; sizes=""; giant=0; stages=""; mllib=1; mllib_limit=1800; gen=""
+mode=single; sizes=""; giant=0; stages=""; mllib=1; mllib_limit=1800; gen=""; one_jvm=0
 work=/tmp/kliping-bench
 [ $# -ge 1 ] || usage
 case "$1" in
@@ -48,6 +51,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --stages) stages=$2; shift 2 ;;
     --no-mllib) mllib=0; shift ;;
+    --one-jvm) one_jvm=1; shift ;;
     --mllib-limit) mllib_limit=$2; shift 2 ;;
     --gen) gen=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
@@ -153,6 +157,23 @@ run_size() {
   [ -n "$d" ] && printf 'ratio dedup/floor = %.2f (target <= 1.5)\n' "$(echo "$d / $fs" | bc -l)"
   case ",$stages," in *,entities,*) printf 'ratio pipeline/floor = %.2f (target <= 3)\n' \
     "$(echo "$total / $fs" | bc -l)" ;; esac
+  if [ "$one_jvm" = 1 ]; then
+    local pwh="$wh-pipeline" plog="$log.pipeline" pm pwall
+    rm -rf "$pwh"; : > "$plog"
+    pm=$(measure "$plog" "$SUBMIT" pipeline --input "$dir/articles.jsonl.gz" --warehouse "$pwh" \
+      --date "$DATE") || exit 70
+    read -r pwall heap rss <<< "$pm"
+    echo "-- the same stages as one pipeline job (one JVM, load $(cut -d' ' -f1-3 /proc/loadavg)):"
+    for stage in ingest dedup entities cooccurrence; do
+      printf '%-13s %9s\n' "$stage" "$(stage_seconds "$plog" "$stage")"
+    done
+    printf '%-13s %9s %9.1f %11.0f %8.2f %10s %10s\n' "pipeline job" - "$pwall" \
+      "$(echo "$articles / $pwall" | bc -l)" "$(echo "$bytes / 1000000 / $pwall" | bc -l)" \
+      "$heap" "$rss"
+    echo "pipeline-job $pwall" >> "$times"
+    printf 'ratio pipeline job (wall, JVM start included) / floor = %.2f (target <= 3)\n' \
+      "$(echo "$pwall / $fs" | bc -l)"
+  fi
   if [ "$mllib" = 1 ]; then
     echo "-- MLlib MinHashLSH (scripts/bench-dedup.sh $dir $n 5 $mllib_limit):"
     "$ROOT/scripts/bench-dedup.sh" "$dir" "$n" 5 "$mllib_limit" 2>> "$log" | tee "$work/$name.mllib"
