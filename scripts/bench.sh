@@ -28,6 +28,9 @@
 # $KLIPING_BENCH_SOURCE) when present, else from the bundled sample.
 # Peak memory: peak heap used (young + old generations) sampled every second by `jstat -gc`, and
 # the process's peak resident set (VmHWM), of the job's JVM (local mode: driver = executor).
+# CPU: the JVM's user + system CPU seconds (utime + stime of /proc/PID/stat, sampled every second
+# until it exits, so at most the last second is missing); on a shared machine a steadier figure
+# than wall time. The load average at the start of each corpus is printed with its table.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SUBMIT="$ROOT/scripts/submit.sh"
@@ -81,10 +84,11 @@ corpus() {
   echo "$dir"
 }
 
-# measure LOG CMD... : runs a job, sampling its JVM; appends "wall peak_heap_mb peak_rss_mb" to LOG.
+# measure LOG CMD... : runs a job, sampling its JVM; prints "wall peak_heap_mb peak_rss_mb cpu_s".
 measure() {
   local log=$1; shift
-  local start end pid heap=0 rss=0
+  local start end pid heap=0 rss=0 ticks=0 hz
+  hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
   start=$(date +%s.%N)
   "$@" >> "$log" 2>&1 &
   pid=$!
@@ -100,13 +104,16 @@ measure() {
     local hwm
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     [ -n "$hwm" ] && [ "$hwm" -gt "$rss" ] && rss=$hwm
+    local t
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true)
+    [ -n "$t" ] && [ "$t" -gt "$ticks" ] && ticks=$t
     sleep 1
   done
   [ -n "$jpid" ] && { kill "$jpid" 2>/dev/null || true; }
   wait "$pid" || { echo "bench: job failed: $* (see $log)" >&2; return 1; }
   end=$(date +%s.%N)
   heap=$(awk '$1 ~ /^[0-9.]+$/ { u = $3 + $4 + $6 + $8; if (u > m) m = u } END { printf "%.0f", m / 1024 }' "$log.jstat")
-  echo "$(echo "$end - $start" | bc) $heap $((rss / 1024))"
+  echo "$(echo "$end - $start" | bc) $heap $((rss / 1024)) $(echo "scale=1; $ticks / $hz" | bc)"
 }
 
 # stage_seconds LOG STAGE : the seconds the job itself reports (kliping stage=S ... seconds=X).
@@ -123,14 +130,15 @@ run_size() {
   wh="$work/wh-$name"; log="$work/$name.log"; times="$work/$name.times"
   rm -rf "$wh"; : > "$log"; : > "$times"
   echo "== $name: $n articles, $(echo "scale=1; $bytes / 1000000" | bc) MB of JSON (gzip: $(du -m "$dir/articles.jsonl.gz" | cut -f1) MB), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%-13s %9s %9s %11s %8s %10s %10s\n' stage seconds wall_s articles/s MB/s heap_MB rss_MB
+  printf '%-13s %9s %9s %8s %11s %8s %10s %10s\n' stage seconds wall_s cpu_s articles/s MB/s heap_MB \
+    rss_MB
   local m fs
   m=$(measure "$log.floor" "$SUBMIT" bench-floor --input "$dir/articles.jsonl.gz" --date "$DATE" \
     --warehouse "$wh") || exit 70
   fs=$(stage_seconds "$log.floor" floor)
   echo "floor $fs" >> "$times"
-  read -r wall heap rss <<< "$m"
-  printf '%-13s %9.1f %9.1f %11.0f %8.2f %10s %10s\n' floor "$fs" "$wall" \
+  read -r wall heap rss cpu <<< "$m"
+  printf '%-13s %9.1f %9.1f %8.1f %11.0f %8.2f %10s %10s\n' floor "$fs" "$wall" "$cpu" \
     "$(echo "$n / $fs" | bc -l)" "$(echo "$bytes / 1000000 / $fs" | bc -l)" "$heap" "$rss"
   local total=0 s
   for stage in ${stages//,/ }; do
@@ -145,12 +153,12 @@ run_size() {
     articles=${articles:-$n}
     total=$(echo "$total + $s" | bc)
     echo "$stage $s" >> "$times"
-    read -r wall heap rss <<< "$m"
-    printf '%-13s %9.1f %9.1f %11.0f %8.2f %10s %10s\n' "$stage" "$s" "$wall" \
+    read -r wall heap rss cpu <<< "$m"
+    printf '%-13s %9.1f %9.1f %8.1f %11.0f %8.2f %10s %10s\n' "$stage" "$s" "$wall" "$cpu" \
       "$(echo "$articles / $s" | bc -l)" "$(echo "$bytes / 1000000 / $s" | bc -l)" "$heap" "$rss"
   done
   echo "pipeline $total" >> "$times"
-  printf '%-13s %9.1f %9s %11.0f %8.2f\n' "sum" "$total" - "$(echo "$articles / $total" | bc -l)" \
+  printf '%-13s %9.1f %9s %8s %11.0f %8.2f\n' "sum" "$total" - - "$(echo "$articles / $total" | bc -l)" \
     "$(echo "$bytes / 1000000 / $total" | bc -l)"
   local d
   d=$(awk '$1 == "dedup" {print $2}' "$times")

@@ -3,12 +3,11 @@ package io.kliping.jobs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.kliping.report.VisibleChars;
 import io.kliping.stages.IngestStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +84,7 @@ final class IngestSummary {
   }
 
   private static org.apache.spark.sql.Column visibleChars(org.apache.spark.sql.Column text) {
-    return length(regexp_replace(text, "\\s+", ""));
+    return VisibleChars.of(text);
   }
 
   /** Rejects per reason (into the counts) and per input file (into the details). */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -85,6 +86,31 @@ class RunReportTest {
     assertThat(doc.select("#plot-languages title").eachText())
         .anyMatch(t -> t.startsWith("id: ")).anyMatch(t -> t.startsWith("en: "));
     assertThat(doc.getElementById("removed-share").text()).matches("\\d+\\.\\d%");
+    // the cleaning numbers, recomputed here the plain way (a regular expression per text)
+    org.apache.spark.sql.Column visibleRaw = functions.coalesce(functions.length(
+        functions.regexp_replace(functions.col("raw_text"), "\\s+", "")), functions.lit(0));
+    org.apache.spark.sql.Column visibleClean = functions.when(
+        functions.col("raw_text").isNotNull(), functions.length(
+            functions.regexp_replace(functions.col("text"), "\\s+", ""))).otherwise(0);
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> texts = spark.read()
+        .parquet(warehouse.resolve("articles").resolve("dt=" + SampleRun.DAY).toString());
+    org.apache.spark.sql.Row chars = texts.agg(functions.sum(visibleRaw),
+        functions.sum(visibleClean)).first();
+    long rawChars = chars.getLong(0);
+    long cleanChars = chars.getLong(1);
+    assertThat(rawChars).isGreaterThan(cleanChars);
+    assertThat(doc.getElementById("cleaning").text())
+        .contains("(" + (rawChars - cleanChars) + " of " + rawChars + ")");
+    for (org.apache.spark.sql.Row r : texts.groupBy(functions.coalesce(functions.col("source"),
+            functions.lit("(none)")).as("source"))
+        .agg(functions.count(functions.lit(1)), functions.sum(visibleRaw),
+            functions.sum(visibleClean)).collectAsList()) {
+      List<String> row = List.of(r.getString(0), Long.toString(r.getLong(1)),
+          Long.toString(r.getLong(2)), Long.toString(r.getLong(2) - r.getLong(3)));
+      assertThat(doc.select("#table-cleaning tbody tr").stream()
+          .map(tr -> tr.children().eachText().subList(0, 4)).toList()).as("cleaning of %s", row)
+          .contains(row);
+    }
     long copies = count("articles", SampleRun.DAY, "NOT is_canonical");
     assertThat(doc.getElementById("duplicate-share").text())
         .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * copies / articles));
