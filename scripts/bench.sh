@@ -170,12 +170,12 @@ run_size() {
     rm -rf "$pwh"; : > "$plog"
     pm=$(measure "$plog" "$SUBMIT" pipeline --input "$dir/articles.jsonl.gz" --warehouse "$pwh" \
       --date "$DATE") || exit 70
-    read -r pwall heap rss <<< "$pm"
+    read -r pwall heap rss cpu <<< "$pm"
     echo "-- the same stages as one pipeline job (one JVM, load $(cut -d' ' -f1-3 /proc/loadavg)):"
     for stage in ingest dedup entities cooccurrence; do
       printf '%-13s %9s\n' "$stage" "$(stage_seconds "$plog" "$stage")"
     done
-    printf '%-13s %9s %9.1f %11.0f %8.2f %10s %10s\n' "pipeline job" - "$pwall" \
+    printf '%-13s %9s %9.1f %8.1f %11.0f %8.2f %10s %10s\n' "pipeline job" - "$pwall" "$cpu" \
       "$(echo "$articles / $pwall" | bc -l)" "$(echo "$bytes / 1000000 / $pwall" | bc -l)" \
       "$heap" "$rss"
     echo "pipeline-job $pwall" >> "$times"
