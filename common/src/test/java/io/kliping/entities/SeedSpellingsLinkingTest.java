@@ -10,10 +10,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed articles' linking cases on a clone without {@code ../shared}: three short articles,
- * written for this test in the seeds' style (the seeds themselves are real articles and are not
- * shipped), with the same spellings. {@link SharedSeedsLinkingTest} runs the real seeds when
- * they are there. Every spelling must be found, and all spellings of one entity share one id,
+ * The seed articles' linking cases on the bundled text alone: three short articles, written for
+ * this test in the seeds' style (the seeds themselves are real articles and are not shipped),
+ * with the same spellings. {@link SharedSeedsLinkingTest} runs the same cases on the real seeds
+ * when the shared data set is checked out beside the repository. Every spelling must be found, and all spellings of one entity share one id,
  * across articles ("Sergei"/"Sergey", "Antony"/"Anthony") and within one (a surname after the
  * full name, an acronym after the country).
  */
@@ -37,7 +37,8 @@ class SeedSpellingsLinkingTest {
       Menurut Anthony Blinken, Dewan Keamanan Perserikatan Bangsa-Bangsa harus bertindak. Dewan \
       Keamanan dijadwalkan bersidang pekan depan soal perang di Ukraina.""");
 
-  private static final List<Set<String>> ONE_ENTITY = List.of(
+  /** Spellings of one entity each, as the seeds write them. */
+  static final List<Set<String>> ONE_ENTITY = List.of(
       Set.of("Sergei Lavrov", "Sergey Lavrov", "Lavrov"),
       Set.of("Kim Jong Un", "Kim Jong-un"),
       Set.of("Korea Utara", "Korut", "DPRK"),
@@ -52,15 +53,30 @@ class SeedSpellingsLinkingTest {
 
   @Test
   void everySpellingIsFoundAndEachEntityHasOneId() {
-    EntityExtractor extractor = EntityExtractor.withModel(Gazetteer.fromClasspath(List.of(
-        "kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv",
-        "kliping/gazetteer/capitals.tsv")), "kliping/ner/kliping-ner.bin");
+    EntityExtractor extractor = pipelineExtractor();
     Map<String, Set<String>> idsOfSurface = new HashMap<>();
     for (String article : ARTICLES) {
-      for (Mention m : extractor.extract(article)) {
-        idsOfSurface.computeIfAbsent(m.surface(), s -> new TreeSet<>()).add(m.entityId());
-      }
+      addIds(extractor, article, idsOfSurface);
     }
+    assertOneIdPerEntity(idsOfSurface);
+  }
+
+  /** The extractor the pipeline runs: the shipped gazetteer and model. */
+  static EntityExtractor pipelineExtractor() {
+    return EntityExtractor.withModel(Gazetteer.fromClasspath(List.of(
+        "kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv",
+        "kliping/gazetteer/capitals.tsv")), "kliping/ner/kliping-ner.bin");
+  }
+
+  /** Adds the entity id of every mention in {@code text} under its surface form. */
+  static void addIds(EntityExtractor extractor, String text, Map<String, Set<String>> idsOfSurface) {
+    for (Mention m : extractor.extract(text)) {
+      idsOfSurface.computeIfAbsent(m.surface(), s -> new TreeSet<>()).add(m.entityId());
+    }
+  }
+
+  /** Every spelling of {@link #ONE_ENTITY} found, one id per entity, no id shared by two. */
+  static void assertOneIdPerEntity(Map<String, Set<String>> idsOfSurface) {
     Set<String> allIds = new TreeSet<>();
     for (Set<String> spellings : ONE_ENTITY) {
       Set<String> ids = new TreeSet<>();
