@@ -70,7 +70,9 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         all.addAll(model);
         all.addAll(surnameMentions(text, all));
-        if (all.size() == found.size()) {
+        // Nothing added: the gazetteer's mentions as they are. (Equal sizes alone are not enough:
+        // model spans can replace exactly as many listed names as they swallow.)
+        if (model.isEmpty() && all.size() == found.size()) {
             return found;
         }
         all.sort(Comparator.comparingInt(Mention::charStart));

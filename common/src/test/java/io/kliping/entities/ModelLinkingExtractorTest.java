@@ -82,6 +82,15 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aModelNameSwallowingTheOnlyListedNameReplacesIt() {
+        // One model span in, one gazetteer match out: equal counts, yet the model span wins.
+        assertThat(EXTRACTOR.extract("Mahasiswa Institut Pertanian Bogor berunjuk rasa."))
+            .extracting(Mention::surface, Mention::entityType, Mention::source)
+            .containsExactly(tuple("Institut Pertanian Bogor", EntityType.ORGANIZATION,
+                Mention.MODEL));
+    }
+
+    @Test
     void lowerCaseEnglishWordsAreNeverNames() {
         assertThat(EXTRACTOR.extract("Let us know as soon as the US replies, as we said."))
             .extracting(Mention::surface).containsExactly("US");
