@@ -91,6 +91,19 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aLowerCasePlaceWordBeforeAPlaceNameIsPartOfIt() {
+        // The model tags "desa Kroyo" (NERGrit writes such names with the lower-case word);
+        // before the keyword rule the span was dropped for not starting with a capital.
+        assertThat(EXTRACTOR.extract(
+                "Kaum perempuan di desa Kroyo diresahkan aksi seorang pria misterius."))
+            .extracting(Mention::surface, Mention::entityType)
+            .containsExactly(tuple("desa Kroyo", EntityType.LOCATION));
+        // Other lower-case words still never open a name.
+        assertThat(EXTRACTOR.extract("Warga sekitar Kroyo resah."))
+            .extracting(Mention::surface).doesNotContain("sekitar Kroyo");
+    }
+
+    @Test
     void lowerCaseEnglishWordsAreNeverNames() {
         assertThat(EXTRACTOR.extract("Let us know as soon as the US replies, as we said."))
             .extracting(Mention::surface).containsExactly("US");
