@@ -1,10 +1,12 @@
 package io.kliping.report;
 
 import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.replace;
+import static org.apache.spark.sql.functions.udf;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Characters of a text other than white space, as a Spark column: what the run report and the
@@ -12,31 +14,56 @@ import org.apache.spark.sql.Column;
  * lines, which is layout, not content).
  *
  * <p>White space is that of Java's regular expression class {@code \s}: space, tab, line feed,
- * vertical tab, form feed and carriage return (not the no-break or other Unicode spaces). The
- * count equals {@code length(regexp_replace(text, "\\s+", ""))}, computed by deleting each of
- * those six characters with {@code replace}: a byte search in the UTF-8 text that returns the
- * text itself when the character is absent (tab, vertical tab, form feed and carriage return
- * mostly are), several times cheaper than the regular expression, which was most of the report's
- * work. ({@code translate} is no better: it looks every character up in a map of strings.) The
- * six are ASCII, so a byte match is always a whole character. Null stays null.
+ * vertical tab, form feed and carriage return (not the no-break or other Unicode spaces); a
+ * character is a code point, as in Spark's {@code length}. The count equals {@code
+ * length(regexp_replace(text, "\\s+", ""))} but is one loop over the text in a Java function
+ * ({@link Count}), not a Spark built-in: the built-ins all copy or rescan the text per white-space
+ * character (six {@code replace} calls, each a byte-by-byte search; {@code translate} looks every
+ * character up in a map of strings; the regular expression is slower still), and with them this
+ * count was most of the run report's time (22.5 s of a 250,000-article report; see
+ * BENCHMARKS.md). Null stays null.
  */
 public final class VisibleChars {
   /** The characters of {@code \s}: space, \t, \n, \u000B (vertical tab), \f, \r. */
   static final String WHITE_SPACE = " \t\n" + (char) 0x0B + "\f\r";
 
+  private static final UserDefinedFunction COUNT = udf(new Count(), DataTypes.IntegerType);
+
   private VisibleChars() {}
 
   /** The number of characters of {@code text} that are not white space (an int column). */
   public static Column of(Column text) {
-    Column rest = text;
-    for (char c : WHITE_SPACE.toCharArray()) {
-      rest = replace(rest, lit(String.valueOf(c)), lit(""));
-    }
-    return length(rest);
+    return COUNT.apply(text);
   }
 
   /** The same count the slow way, kept for the tests that check the two agree. */
   static Column byRegex(Column text) {
     return length(org.apache.spark.sql.functions.regexp_replace(text, "\\s+", ""));
+  }
+
+  /** Code points of a string other than the six of {@link #WHITE_SPACE}; null for null. */
+  static final class Count implements UDF1<String, Integer> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Integer call(String text) {
+      if (text == null) {
+        return null;
+      }
+      int n = text.length();
+      int visible = 0;
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        // A surrogate pair is one character: count its high half only.
+        if (c > ' ' ? !Character.isLowSurrogate(c) : !isWhiteSpace(c)) {
+          visible++;
+        }
+      }
+      return visible;
+    }
+
+    private static boolean isWhiteSpace(char c) {
+      return c == ' ' || (c >= '\t' && c <= '\r');
+    }
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The translate-based count of non-space characters equals the regular-expression one. */
+/** The fast count of non-space characters equals the regular-expression one. */
 class VisibleCharsTest {
   private static SparkSession spark;
 
