@@ -16,6 +16,15 @@ public final class ContentNormalizer {
   /** Version of the normalisation rules; part of {@link MinHashSigner#SIGNATURE_VERSION}. */
   public static final int VERSION = 1;
 
+  /** ASCII letters and digits. */
+  private static final boolean[] ASCII_TOKEN = new boolean[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ASCII_TOKEN[c] = isTokenChar(c);
+    }
+  }
+
   private ContentNormalizer() {}
 
   /** Returns the normalised form of {@code text}; {@code null} normalises to the empty string. */
@@ -37,6 +46,20 @@ public final class ContentNormalizer {
     boolean inToken = false;
     int length = text.length();
     for (int i = 0; i < length; ) {
+      char c = text.charAt(i);
+      if (c < 0x80) { // ASCII, most of the text: no code point decoding, no case table
+        i++;
+        if (ASCII_TOKEN[c]) {
+          if (!inToken && out.length() > 0) {
+            out.append(' ');
+          }
+          out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+          inToken = true;
+        } else {
+          inToken = false;
+        }
+        continue;
+      }
       int codePoint = Character.codePointAt(text, i);
       i += Character.charCount(codePoint);
       if (isTokenChar(codePoint)) {

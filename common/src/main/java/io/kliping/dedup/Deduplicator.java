@@ -53,7 +53,23 @@ public interface Deduplicator {
   Result apply(Dataset<Row> articles, Dataset<Row> index);
 
   /**
-   * @param articles the input, every column untouched, plus {@link DedupColumns#ADDED_SCHEMA}
+   * The articles of {@code result} with its cluster columns ({@link DedupColumns#ADDED_SCHEMA}),
+   * hash-partitioned by {@code article_id} into {@code partitions} partitions and sorted by it
+   * inside each. A writer that lays its files out the same way (the warehouse: its files per
+   * partition, by {@code article_id}) then neither shuffles nor sorts the texts again.
+   * {@code articles} may be the input given to {@link #apply} or the same rows read again.
+   */
+  static Dataset<Row> annotate(Dataset<Row> articles, Result result, int partitions) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+    }
+    return ClusterColumns.annotate(articles, result.assignments(), partitions);
+  }
+
+  /**
+   * @param input the articles given to {@link #apply}
+   * @param assignments one row per input article: {@code article_id} and {@link
+   *     DedupColumns#ADDED_SCHEMA}
    * @param duplicates one row per non-canonical input article, {@link
    *     DedupColumns#DUPLICATES_SCHEMA}; its canonical may be an index entry
    * @param clusters one row per cluster with an input article and at least two members (input
@@ -64,10 +80,21 @@ public interface Deduplicator {
    * @param indexRowsOtherScheme index rows ignored because of another signature scheme
    */
   record Result(
-      Dataset<Row> articles,
+      Dataset<Row> input,
+      Dataset<Row> assignments,
       Dataset<Row> duplicates,
       Dataset<Row> clusters,
       Dataset<Row> indexEntries,
       long indexRows,
-      long indexRowsOtherScheme) {}
+      long indexRowsOtherScheme) {
+
+    /**
+     * The input, every column untouched, plus {@link DedupColumns#ADDED_SCHEMA} (partitioned by
+     * {@code article_id} into {@code spark.sql.shuffle.partitions} partitions; {@link
+     * Deduplicator#annotate} chooses the number).
+     */
+    public Dataset<Row> articles() {
+      return ClusterColumns.annotate(input, assignments, 0);
+    }
+  }
 }

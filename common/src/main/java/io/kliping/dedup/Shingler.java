@@ -8,7 +8,10 @@ import java.util.Arrays;
  * Turns {@link ContentNormalizer normalised} text into the set of 64-bit shingle hashes that MinHash
  * signs: word n-grams (default) or code-point n-grams. Each n-gram is the substring of the normalised
  * text it covers, hashed with Komihash 5.0, so shingles are stable across JVMs and releases (pinned
- * by a golden test; part of {@link MinHashSigner#SIGNATURE_VERSION}).
+ * by a golden test; part of {@link MinHashSigner#SIGNATURE_VERSION}). The text is copied once into
+ * a reused array of its UTF-16 code units (little-endian), and each n-gram hashed from there: the
+ * same value as hashing the chars ({@code hashCharsToLong}), about three times faster than reading
+ * them one {@code charAt} at a time.
  *
  * <p>Short texts: a text with fewer than {@code minTokens} tokens yields no shingles at all (it can
  * only be an exact duplicate: an empty set would give every such text the same signature). A text
@@ -27,8 +30,9 @@ public final class Shingler {
   private final int size;
   private final boolean characters;
   private final int minTokens;
-  private final CharSlice slice = new CharSlice();
   private int[] offsets = new int[256];
+  /** The normalised text's chars, two bytes each, little-endian. */
+  private byte[] utf16 = new byte[8192];
 
   private Shingler(int size, boolean characters, int minTokens) {
     if (size < 1) {
@@ -67,13 +71,12 @@ public final class Shingler {
     if (tokens < minTokens) {
       return 0;
     }
-    slice.text = normalizedText;
+    copyChars(normalizedText);
     if (characters) {
       addCharacterShingles(normalizedText, out);
     } else {
       addWordShingles(normalizedText, tokens, out);
     }
-    slice.text = null;
     out.sortDistinct();
     return out.size();
   }
@@ -123,40 +126,25 @@ public final class Shingler {
     }
   }
 
+  private void copyChars(CharSequence text) {
+    int length = text.length();
+    if (utf16.length < 2 * length) {
+      utf16 = new byte[Math.max(2 * length, 2 * utf16.length)];
+    }
+    byte[] bytes = utf16;
+    for (int i = 0, j = 0; i < length; i++, j += 2) {
+      char c = text.charAt(i);
+      bytes[j] = (byte) c;
+      bytes[j + 1] = (byte) (c >>> 8);
+    }
+  }
+
+  /** Komihash of {@code text[start, end)}, equal to {@code hashCharsToLong} of that slice. */
   private long hash(int start, int end) {
-    slice.start = start;
-    slice.end = end;
-    return HASHER.hashCharsToLong(slice);
+    return HASHER.hashBytesToLong(utf16, 2 * start, 2 * (end - start));
   }
 
   private static int[] ensureCapacity(int[] array, int required) {
     return required <= array.length ? array : Arrays.copyOf(array, Math.max(required, array.length * 2));
-  }
-
-  /** Allocation-free view of {@code text[start, end)} for hashing. */
-  private static final class CharSlice implements CharSequence {
-    CharSequence text;
-    int start;
-    int end;
-
-    @Override
-    public int length() {
-      return end - start;
-    }
-
-    @Override
-    public char charAt(int index) {
-      return text.charAt(start + index);
-    }
-
-    @Override
-    public CharSequence subSequence(int from, int to) {
-      return text.subSequence(start + from, start + to);
-    }
-
-    @Override
-    public String toString() {
-      return text.subSequence(start, end).toString();
-    }
   }
 }

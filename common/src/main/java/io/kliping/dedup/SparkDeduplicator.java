@@ -79,7 +79,6 @@ final class SparkDeduplicator implements Deduplicator {
   private static final String OLD_CLUSTER = "_old_cluster";
   private static final String OLD_CANONICAL = "_old_canonical";
   private static final String CANONICAL = "_canonical";
-  private static final String JOIN_ID = "_dedup_article_id";
 
   private static final String SHINGLES = FingerprintFunction.SHINGLES;
 
@@ -127,21 +126,9 @@ final class SparkDeduplicator implements Deduplicator {
     Dataset<Row> assigned = assignments(batch, indexed, components).localCheckpoint(false);
 
     Dataset<Row> assignedBatch = assigned.where(col(IS_NEW));
-    Dataset<Row> renamed =
-        assignedBatch
-            .select(col(ARTICLE_ID), col(CLUSTER_ID), col(IS_CANONICAL), col(DUP_TYPE),
-                col(CANONICAL_ID), col(SIMILARITY))
-            .withColumnRenamed(ARTICLE_ID, JOIN_ID);
-    Dataset<Row> annotated =
-        articles
-            .join(renamed, articles.col(ARTICLE_ID).equalTo(renamed.col(JOIN_ID)), "left")
-            .select(
-                articles.col("*"),
-                col(CLUSTER_ID),
-                col(IS_CANONICAL),
-                col(DUP_TYPE),
-                col(CANONICAL_ID),
-                col(SIMILARITY));
+    Dataset<Row> assignments =
+        assignedBatch.select(col(ARTICLE_ID), col(CLUSTER_ID), col(IS_CANONICAL), col(DUP_TYPE),
+            col(CANONICAL_ID), col(SIMILARITY));
     Dataset<Row> duplicates =
         assignedBatch
             .where(functions.not(col(IS_CANONICAL)))
@@ -151,8 +138,8 @@ final class SparkDeduplicator implements Deduplicator {
         assignedBatch.select(
             col(ARTICLE_ID), col(CLUSTER_ID), col(IS_CANONICAL), col(PUBLISHED_AT), col(SOURCE),
             col(CONTENT_HASH), col(TEXT_LENGTH), col(SIGNATURE), lit(scheme).as(SCHEME));
-    return new Result(annotated, duplicates, clusters(assigned), indexEntries, indexCounts[0],
-        indexCounts[1]);
+    return new Result(articles, assignments, duplicates, clusters(assigned), indexEntries,
+        indexCounts[0], indexCounts[1]);
   }
 
   /** Index rows of this signature scheme and of others, in one pass over the scheme column. */

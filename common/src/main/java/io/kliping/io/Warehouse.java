@@ -209,6 +209,15 @@ public final class Warehouse {
   }
 
   /**
+   * The number of files {@link #stage} writes per table partition; rows already hash-partitioned
+   * by the table's sort key into this many partitions (and sorted by it) are written without
+   * another shuffle or sort.
+   */
+  public int filesPerPartition() {
+    return filesPerPartition;
+  }
+
+  /**
    * Writes the rows of one date of a table to a hidden staging folder. The rows must have the
    * table's columns (extra columns are dropped, types cast to the contract); they are spread
    * over a fixed number of files by a hash of the sort key and sorted inside each file, so equal

@@ -60,7 +60,9 @@ final class DedupJob implements Callable<Integer> {
         dt.minusDays(config.dedup().indexDays()), dt);
     Deduplicator.Result result =
         Deduplicator.create(settings(config.dedup())).apply(articles, index);
-    Warehouse.Staged a = wh.stage(Tables.ARTICLES, dt, result.articles());
+    // Laid out as the warehouse writes it, so the texts are shuffled and sorted once.
+    Warehouse.Staged a = wh.stage(Tables.ARTICLES, dt,
+        Deduplicator.annotate(articles, result, wh.filesPerPartition()));
     Warehouse.Staged d = wh.stage(Tables.DUPLICATES, dt, result.duplicates());
     Warehouse.Staged c = wh.stage(Tables.CLUSTERS, dt, result.clusters());
     Warehouse.Staged i = wh.stage(Tables.DEDUP_INDEX, dt, result.indexEntries());

@@ -12,9 +12,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +45,11 @@ class IncrementalDedupPipelineTest {
   private static Map<String, List<String>> day1After;
   private static Map<String, List<String>> day2First;
   private static Map<String, List<String>> day2Rerun;
+  /** Physical plans of the re-run's writes of the articles table. */
+  private static final List<String> articleWrites = new CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void runTwoDates() throws IOException {
+  static void runTwoDates() throws Exception {
     spark = SparkSession.builder().master("local[2]").appName("kliping-incremental-test")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
         .config("spark.driver.host", "127.0.0.1").getOrCreate();
@@ -54,8 +61,23 @@ class IncrementalDedupPipelineTest {
         "--warehouse", warehouse.toString(), "--date", D2)).isEqualTo(ExitCodes.OK);
     day1After = hashes(D1);
     day2First = hashes(D2);
+    QueryExecutionListener writes = new QueryExecutionListener() {
+      @Override
+      public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+        String plan = qe.executedPlan().toString();
+        if (plan.contains("InsertIntoHadoopFsRelationCommand") && plan.contains("/articles/")) {
+          articleWrites.add(plan);
+        }
+      }
+
+      @Override
+      public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+    };
+    spark.listenerManager().register(writes);
     assertThat(Main.execute("dedup", "--warehouse", warehouse.toString(), "--date", D2))
         .isEqualTo(ExitCodes.OK);
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.listenerManager().unregister(writes);
     day2Rerun = hashes(D2);
   }
 
@@ -76,6 +98,36 @@ class IncrementalDedupPipelineTest {
     for (String table : List.of("articles", "duplicates", "clusters", "dedup_index")) {
       assertThat(day2Rerun.get(table)).as(table).isEqualTo(day2First.get(table));
     }
+  }
+
+  /**
+   * Dedup rewrites the date's articles, texts and all: adding the cluster columns and laying the
+   * rows out for the files takes one shuffle and one sort of them, not a join's shuffle and sort
+   * and then the writer's.
+   */
+  @Test
+  void dedupShufflesAndSortsTheArticlesOnce() {
+    assertThat(articleWrites).hasSize(1);
+    String plan = articleWrites.get(0);
+    assertThat(count(plan, "Exchange hashpartitioning\\(")).as(plan).isEqualTo(1);
+    assertThat(count(plan, "Sort \\[")).as(plan).isEqualTo(1);
+  }
+
+  /**
+   * Operators of a plan (a line each, after the tree's indentation and any whole-stage-codegen
+   * marker such as {@code *(3) }) that start with {@code regex}; of the final plan only, when
+   * adaptive.
+   */
+  private static int count(String plan, String regex) {
+    int start = plan.indexOf("== Final Plan ==");
+    int end = plan.indexOf("== Initial Plan ==");
+    String text = start >= 0 && end > start ? plan.substring(start, end) : plan;
+    Matcher m = Pattern.compile("(?m)^[\\s:+-]*(\\*\\(\\d+\\) )?" + regex).matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   @Test
