@@ -38,9 +38,6 @@ final class ClusterColumns {
    *     spark.sql.shuffle.partitions}
    */
   static Dataset<Row> annotate(Dataset<Row> articles, Dataset<Row> assignments, int partitions) {
-    if (partitions < 0) {
-      throw new IllegalArgumentException("partitions must be >= 0, got " + partitions);
-    }
     String[] added = DedupColumns.ADDED_SCHEMA.fieldNames();
     List<Column> assignmentColumns = new ArrayList<>();
     assignmentColumns.add(col(ARTICLE_ID));

@@ -16,15 +16,6 @@ public final class ContentNormalizer {
   /** Version of the normalisation rules; part of {@link MinHashSigner#SIGNATURE_VERSION}. */
   public static final int VERSION = 1;
 
-  /** ASCII letters and digits. */
-  private static final boolean[] ASCII_TOKEN = new boolean[0x80];
-
-  static {
-    for (int c = 0; c < 0x80; c++) {
-      ASCII_TOKEN[c] = isTokenChar(c);
-    }
-  }
-
   private ContentNormalizer() {}
 
   /** Returns the normalised form of {@code text}; {@code null} normalises to the empty string. */
@@ -46,27 +37,19 @@ public final class ContentNormalizer {
     boolean inToken = false;
     int length = text.length();
     for (int i = 0; i < length; ) {
+      // ASCII (most of the text) without code point decoding or the case table.
       char c = text.charAt(i);
-      if (c < 0x80) { // ASCII, most of the text: no code point decoding, no case table
-        i++;
-        if (ASCII_TOKEN[c]) {
-          if (!inToken && out.length() > 0) {
-            out.append(' ');
-          }
-          out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-          inToken = true;
-        } else {
-          inToken = false;
-        }
-        continue;
-      }
-      int codePoint = Character.codePointAt(text, i);
-      i += Character.charCount(codePoint);
+      int codePoint = c < 0x80 ? c : Character.codePointAt(text, i);
+      i += c < 0x80 ? 1 : Character.charCount(codePoint);
       if (isTokenChar(codePoint)) {
         if (!inToken && out.length() > 0) {
           out.append(' ');
         }
-        out.appendCodePoint(Character.toLowerCase(codePoint));
+        if (codePoint < 0x80) {
+          out.append(codePoint >= 'A' && codePoint <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        } else {
+          out.appendCodePoint(Character.toLowerCase(codePoint));
+        }
         inToken = true;
       } else {
         inToken = false;

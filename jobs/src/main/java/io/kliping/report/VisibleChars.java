@@ -24,9 +24,6 @@ import org.apache.spark.sql.types.DataTypes;
  * BENCHMARKS.md). Null stays null.
  */
 public final class VisibleChars {
-  /** The characters of {@code \s}: space, \t, \n, \u000B (vertical tab), \f, \r. */
-  static final String WHITE_SPACE = " \t\n" + (char) 0x0B + "\f\r";
-
   private static final UserDefinedFunction COUNT = udf(new Count(), DataTypes.IntegerType);
 
   private VisibleChars() {}
@@ -41,7 +38,10 @@ public final class VisibleChars {
     return length(org.apache.spark.sql.functions.regexp_replace(text, "\\s+", ""));
   }
 
-  /** Code points of a string other than the six of {@link #WHITE_SPACE}; null for null. */
+  /**
+   * Code points of a string other than the six characters of {@code \s} (space, \t, \n,
+   * vertical tab, \f, \r); null for null.
+   */
   static final class Count implements UDF1<String, Integer> {
     private static final long serialVersionUID = 1L;
 
@@ -62,6 +62,7 @@ public final class VisibleChars {
       return visible;
     }
 
+    /** Space, or tab, line feed, vertical tab, form feed, carriage return (9 to 13). */
     private static boolean isWhiteSpace(char c) {
       return c == ' ' || (c >= '\t' && c <= '\r');
     }
