@@ -10,6 +10,7 @@
 #                  tag-conll       (tags a CoNLL file with the entity extractor, no Spark)
 #                  eval-ner        (span P/R/F1 of a tagged CoNLL file, no Spark)
 #                  train-ner       (trains the name-finder model, no Spark; see scripts/train-ner.sh)
+#                  word-clusters   (learns the name finder's word clusters from unlabelled text, no Spark)
 #   spark options: --master URL, --deploy-mode M, --conf K=V, --driver-memory M, --executor-memory M,
 #                  --executor-cores N, --num-executors N, --total-executor-cores N, --queue Q,
 #                  --name N, --files F, --jars J, --packages P, --repositories R, --archives A,
@@ -41,7 +42,7 @@ usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >
 [ $# -ge 1 ] || usage
 job=$1; shift
 case "$job" in
-  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup|export-graph|tag-conll|eval-ner|train-ner|bench-floor) ;;
+  ingest|dedup|entities|cooccurrence|pipeline|report|generate-corpus|evaluate-dedup|export-graph|tag-conll|eval-ner|train-ner|word-clusters|bench-floor) ;;
   -h|--help|help) usage ;;
   *) echo "submit.sh: unknown job '$job'" >&2; usage ;;
 esac

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Retrains the entities stage's name-finder model (conf/ner/kliping-ner.bin) from the shared
-# NER-UI and NERGrit training sets, then tags and scores both dev sets with the pipeline's
-# extractor (gazetteer + new model). No Spark. See conf/ner/README.md.
+# Relearns the word clusters (conf/ner/word-clusters.txt.gz) from the shared CLICK-ID (Indonesian)
+# and BBC (English) news and the two training sets' text, retrains the entities stage's name-finder model
+# (conf/ner/kliping-ner.bin) from the shared NER-UI and NERGrit training sets, then tags and
+# scores both dev sets with the pipeline's extractor (gazetteer + new model). No Spark. See
+# conf/ner/README.md.
 #
 #   scripts/train-ner.sh [DATA_DIR]     DATA_DIR defaults to ../shared/data/ner
+#   KLIPING_NER_CLUSTERS=keep scripts/train-ner.sh    trains on the versioned clusters as they are
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DATA=${1:-$ROOT/../shared/data/ner}
@@ -11,7 +14,15 @@ OUT=${KLIPING_NER_OUT:-$ROOT/conf/ner/kliping-ner.bin}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
+CLUSTERS=$ROOT/conf/ner/word-clusters.txt.gz
+if [[ ${KLIPING_NER_CLUSTERS:-rebuild} != keep ]]; then
+  "$ROOT/scripts/submit.sh" word-clusters \
+    --input "$DATA/../click-id/articles.jsonl.gz,$DATA/../bbc,$DATA/nerui/train.01.tsv,$DATA/nergrit/train_preprocess.txt" \
+    --output "$CLUSTERS"
+fi
+
 "$ROOT/scripts/submit.sh" train-ner \
+  --clusters "$CLUSTERS" \
   --input "$DATA/nerui/train.01.tsv,$DATA/nergrit/train_preprocess.txt" \
   --map PLACE=LOCATION,ORGANISATION=ORGANIZATION \
   --algorithm PERCEPTRON --iterations 300 --cutoff 1 \

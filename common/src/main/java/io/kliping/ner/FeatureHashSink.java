@@ -102,6 +102,14 @@ final class FeatureHashSink {
         begin().put(feature).end();
     }
 
+    /** A whole feature known by its {@link #hash} (computed once, ahead). */
+    void addHash(long featureHash) {
+        if (size == hashes.length) {
+            hashes = Arrays.copyOf(hashes, size * 2);
+        }
+        hashes[size++] = featureHash;
+    }
+
     long[] hashes() {
         return hashes;
     }

@@ -77,7 +77,8 @@ public final class GreedyNameFinder {
         }
         this.probs = new double[n];
         this.table = table;
-        this.hashedFeatures = table == null ? null : new HashedNameFeatures();
+        this.hashedFeatures = table == null ? null
+            : new HashedNameFeatures((WordClusters) nameFinderModel.getArtifact(NerTrainer.CLUSTERS));
         this.hashes = table == null ? null : new FeatureHashSink();
     }
 
@@ -88,6 +89,7 @@ public final class GreedyNameFinder {
     static PerceptronTable table(TokenNameFinderModel nameFinderModel) {
         Object maxent = nameFinderModel.getArtifact(MODEL_ENTRY);
         return maxent instanceof MaxentModel m && HashedNameFeatures.describes(nameFinderModel)
+            && nameFinderModel.getArtifact(NerTrainer.CLUSTERS) instanceof WordClusters
             ? PerceptronTable.of(m) : null;
     }
 

@@ -20,7 +20,7 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 final class HashedNameFeatures implements NewsCueFeatures.Sink {
     /** SHA-256 of the feature descriptor this class implements. */
     static final String DESCRIPTOR_SHA256 =
-        "e45cca661bf01a8aa4739340a5a36db91ef294108ebac46b41b98c8cdfeb3355";
+        "7e7a6c6acbb7eee901f21cc10e090c966d166c92cb12212ab6a9faa0b7c5a59b";
     private static final String DESCRIPTOR_ENTRY = "generator.featuregen";
     private static final String OTHER = "other";
     private static final int WINDOW = 2;
@@ -37,7 +37,26 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
     private long[] lowerPower = new long[64];
     private long[] classHash = new long[64];
     private long[] classPower = new long[64];
+    /** Per token: its word clusters, one per level, or null. */
+    private int[][] clusterIds = new int[64][];
+    private final WordClusters clusters;
+    /** Per level and cluster: the hash of the feature {@code cl<level>=<id>}. */
+    private final long[][] clusterFeatures;
     private FeatureHashSink sink;
+
+    /** Features over {@code clusters}, the model's {@link NerTrainer#CLUSTERS} artifact. */
+    HashedNameFeatures(WordClusters clusters) {
+        this.clusters = clusters;
+        int[] levels = clusters.levels();
+        this.clusterFeatures = new long[levels.length][];
+        for (int l = 0; l < levels.length; l++) {
+            clusterFeatures[l] = new long[levels[l]];
+            String prefix = WordClusterFeatures.prefix(levels[l]);
+            for (int id = 0; id < levels[l]; id++) {
+                clusterFeatures[l][id] = FeatureHashSink.hash(prefix + id);
+            }
+        }
+    }
 
     /** Whether {@code model} was trained with the descriptor this class implements. */
     static boolean describes(TokenNameFinderModel model) {
@@ -67,6 +86,7 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
             lowerPower = new long[size];
             classHash = new long[size];
             classPower = new long[size];
+            clusterIds = new int[size][];
         }
         tokens = sentenceTokens;
         for (int i = 0; i < n; i++) {
@@ -78,6 +98,7 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
             lowerPower[i] = FeatureHashSink.power(lower[i].length());
             classHash[i] = FeatureHashSink.polynomial(classes[i]);
             classPower[i] = FeatureHashSink.power(classes[i].length());
+            clusterIds[i] = clusters.lookup(lower[i]);
         }
         java.util.Arrays.fill(rootLower, 0, n, null);
     }
@@ -144,6 +165,13 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
         }
         // NewsCueFeatures
         NewsCueFeatures.cues(tokens, rootLower, i, this);
+        // WordClusterFeatures
+        int[] ids = clusterIds[i];
+        if (ids != null) {
+            for (int l = 0; l < ids.length; l++) {
+                out.addHash(clusterFeatures[l][ids[l]]);
+            }
+        }
         // DefaultNameContextGenerator: previous outcomes
         String po = i > 0 ? preds[i - 1] : OTHER;
         String ppo = i > 1 ? preds[i - 2] : OTHER;

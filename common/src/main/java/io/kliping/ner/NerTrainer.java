@@ -22,11 +22,14 @@ import opennlp.tools.util.TrainingParameters;
 /**
  * Trains the OpenNLP name finder the pipeline uses from CoNLL-style BIO files (token first, tag
  * last), with the feature generators of {@code kliping/ner/features.xml}. Type names are mapped
- * to the pipeline's (PLACE to LOCATION, ORGANISATION to ORGANIZATION) before training.
+ * to the pipeline's (PLACE to LOCATION, ORGANISATION to ORGANIZATION) before training. The word
+ * clusters ({@link WordClusters}, from {@code word-clusters}) are stored inside the model.
  */
 public final class NerTrainer {
     /** The feature descriptor on the classpath; it is copied into the model. */
     public static final String FEATURES = "kliping/ner/features.xml";
+    /** The descriptor's name for the {@link WordClusters} resource (a model artifact). */
+    public static final String CLUSTERS = "word-clusters";
 
     private NerTrainer() {}
 
@@ -34,6 +37,15 @@ public final class NerTrainer {
     public record Options(String algorithm, int iterations, int cutoff) {
         public static Options defaults() {
             return new Options("PERCEPTRON", 300, 1);
+        }
+    }
+
+    /** Reads a clusters file ({@link WordClusters#read}; gzip when it ends in {@code .gz}). */
+    public static WordClusters clusters(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().endsWith(".gz")
+                 ? new java.util.zip.GZIPInputStream(raw) : raw) {
+            return WordClusters.read(in);
         }
     }
 
@@ -56,9 +68,9 @@ public final class NerTrainer {
         return out;
     }
 
-    /** Trains a model on {@code samples}. */
-    public static TokenNameFinderModel train(List<NameSample> samples, Options options)
-            throws IOException {
+    /** Trains a model on {@code samples}, with {@code clusters} as the word-cluster features. */
+    public static TokenNameFinderModel train(List<NameSample> samples, WordClusters clusters,
+            Options options) throws IOException {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm());
         params.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
@@ -75,7 +87,8 @@ public final class NerTrainer {
             features = in.readAllBytes();
         }
         TokenNameFinderFactory factory =
-            TokenNameFinderFactory.create(null, features, Map.of(), new BioCodec());
+            TokenNameFinderFactory.create(null, features, Map.of(CLUSTERS, clusters),
+                new BioCodec());
         return NameFinderME.train("ind", null, new CollectionObjectStream<>(samples), params,
             factory);
     }

@@ -95,7 +95,8 @@ class HashedNameFeaturesTest {
         assertThat(table.size()).isEqualTo(predicates.size());
         NameContextGenerator contexts = model.getFactory().createContextGenerator();
         GreedyNameFinder strings = new GreedyNameFinder(model, null);
-        HashedNameFeatures hashed = new HashedNameFeatures();
+        HashedNameFeatures hashed =
+            new HashedNameFeatures((WordClusters) model.getArtifact(NerTrainer.CLUSTERS));
         FeatureHashSink sink = new FeatureHashSink();
         double[] expected = new double[maxent.getNumOutcomes()];
         double[] actual = new double[maxent.getNumOutcomes()];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * evaluation for known, unknown and repeated features, and no table for a non-perceptron model.
  */
 class PerceptronTableTest {
+    private static final WordClusters CLUSTERS = new WordClusters(new int[] {2, 4},
+        Map.of("di", new int[] {0, 0}, "jakarta", new int[] {1, 2}, "moskow", new int[] {1, 2},
+            "bandung", new int[] {1, 3}));
 
     private static List<NameSample> samples() {
         List<NameSample> out = new ArrayList<>();
@@ -40,7 +44,7 @@ class PerceptronTableTest {
 
     private static MaxentModel train(String algorithm) throws Exception {
         TokenNameFinderModel model =
-            NerTrainer.train(samples(), new NerTrainer.Options(algorithm, 20, 1));
+            NerTrainer.train(samples(), CLUSTERS, new NerTrainer.Options(algorithm, 20, 1));
         return (MaxentModel) model.getArtifact("nameFinder.model");
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {IngestJob.class, DedupJob.class, EntitiesJob.class, CooccurrenceJob.class,
         PipelineJob.class, ExportGraphJob.class, EvaluateDedupJob.class,
         GenerateCorpusJob.class, ReportJob.class, TagConllJob.class, EvalNerJob.class,
-        TrainNerJob.class, BenchFloorJob.class})
+        TrainNerJob.class, WordClustersJob.class, BenchFloorJob.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

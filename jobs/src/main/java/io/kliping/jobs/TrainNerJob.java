@@ -38,6 +38,12 @@ final class TrainNerJob implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE", description = "Model file.")
   Path output;
 
+  @Option(names = "--clusters", defaultValue = "conf/ner/word-clusters.txt.gz",
+      paramLabel = "FILE",
+      description = "Word clusters (from word-clusters), stored in the model. "
+          + "Default: ${DEFAULT-VALUE}.")
+  Path clusters;
+
   @Option(names = "--algorithm", defaultValue = "PERCEPTRON",
       description = "OpenNLP trainer: PERCEPTRON or MAXENT. Default: ${DEFAULT-VALUE}.")
   String algorithm;
@@ -53,6 +59,10 @@ final class TrainNerJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> typeMap = SpanScorer.parseMap(map);
+    if (!Files.isRegularFile(clusters)) {
+      spec.commandLine().getErr().println("train-ner: no such clusters file: " + clusters);
+      return ExitCodes.NO_INPUT;
+    }
     List<NameSample> samples = new ArrayList<>();
     for (Path in : inputs) {
       if (!Files.isRegularFile(in)) {
@@ -62,7 +72,8 @@ final class TrainNerJob implements Callable<Integer> {
       samples.addAll(NerTrainer.samples(in, typeMap));
     }
     TokenNameFinderModel model =
-        NerTrainer.train(samples, new NerTrainer.Options(algorithm, iterations, cutoff));
+        NerTrainer.train(samples, NerTrainer.clusters(clusters),
+            new NerTrainer.Options(algorithm, iterations, cutoff));
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

@@ -60,6 +60,42 @@ class NerCliTest {
   }
 
   @Test
+  void wordClustersFeedTrainNerAndTheModelKeepsThem() throws IOException {
+    Path conll = tmp.resolve("train.conll");
+    StringBuilder train = new StringBuilder();
+    for (String[] pair : new String[][] {{"Jokowi", "Jakarta"}, {"Lavrov", "Moskow"},
+        {"Retno", "Bandung"}, {"Anies", "Medan"}}) {
+      train.append("Presiden\tO\n").append(pair[0]).append("\tB-PERSON\ntiba\tO\ndi\tO\n")
+          .append(pair[1]).append("\tB-PLACE\n.\tO\n\n");
+    }
+    Files.writeString(conll, train.toString().repeat(2));
+    Path news = tmp.resolve("news.jsonl");
+    Files.writeString(news, "{\"title\":\"Jokowi tiba di Jakarta\",\"content\":"
+        + "\"Presiden Jokowi tiba di Surabaya. Lavrov tiba di Moskow.\"}\n");
+    Path folder = Files.createDirectories(tmp.resolve("texts"));
+    Files.write(folder.resolve("bad.txt"), new byte[] {'S', 'a', 'i', 'd', ' ', (byte) 0xff, '.'});
+    Path clusters = tmp.resolve("clusters.txt.gz");
+
+    CliRun learnt = run("word-clusters", "--input", conll + "," + news + "," + folder,
+        "--output", clusters.toString(), "--levels", "2,4", "--min-count", "2");
+
+    assertThat(learnt.code()).as(learnt.err()).isZero();
+    assertThat(learnt.out()).contains("levels [2, 4]");
+    io.kliping.ner.WordClusters read = io.kliping.ner.NerTrainer.clusters(clusters);
+    assertThat(read.levels()).containsExactly(2, 4);
+    assertThat(read.lookup("jokowi")).isNotNull();
+    assertThat(read.lookup("surabaya")).as("seen once").isNull();
+
+    Path model = tmp.resolve("model.bin");
+    CliRun trained = run("train-ner", "--input", conll.toString(), "--clusters",
+        clusters.toString(), "--iterations", "10", "--output", model.toString());
+    assertThat(trained.code()).as(trained.err()).isZero();
+    Object artifact = new opennlp.tools.namefind.TokenNameFinderModel(model)
+        .getArtifact(io.kliping.ner.NerTrainer.CLUSTERS);
+    assertThat(artifact).isInstanceOf(io.kliping.ner.WordClusters.class);
+  }
+
+  @Test
   void badArgumentsAreUsageOrInputErrors() {
     assertThat(run("eval-ner", "--input", tmp.resolve("missing").toString()).code())
         .isEqualTo(ExitCodes.NO_INPUT);
@@ -67,5 +103,15 @@ class NerCliTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(run("tag-conll", "--input", tmp.resolve("missing").toString(), "--output",
         tmp.resolve("x").toString()).code()).isEqualTo(ExitCodes.NO_INPUT);
+    CliRun level = run("word-clusters", "--input", tmp.toString(), "--output",
+        tmp.resolve("c.txt").toString(), "--levels", "1");
+    assertThat(level.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(level.err()).contains("at least 2 clusters");
+    assertThat(tmp.resolve("c.txt")).doesNotExist();
+    assertThat(run("word-clusters", "--input", tmp.resolve("missing").toString(), "--output",
+        tmp.resolve("c.txt").toString()).code()).isEqualTo(ExitCodes.NO_INPUT);
+    assertThat(run("train-ner", "--input", tmp.toString(), "--clusters",
+        tmp.resolve("missing").toString(), "--output", tmp.resolve("m.bin").toString()).code())
+        .isEqualTo(ExitCodes.NO_INPUT);
   }
 }

@@ -1,0 +1,170 @@
+package io.kliping.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kliping.entities.SentenceSplitter;
+import io.kliping.ner.ConllReader;
+import io.kliping.ner.NewsTokenizer;
+import io.kliping.ner.WordClusterer;
+import io.kliping.ner.WordClusters;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code word-clusters}: learns the word clusters the name finder uses as features
+ * ({@link WordClusterer}) from unlabelled news: JSON Lines with {@code title} and {@code content}
+ * ({@code .jsonl}, {@code .jsonl.gz}), folders of plain-text articles (every file below, in name
+ * order, one article each) and CoNLL files (any other file name, token first). Plain Java, no
+ * Spark; {@code scripts/train-ner.sh} runs it before training.
+ */
+@Command(name = "word-clusters", mixinStandardHelpOptions = true,
+    description = "Learn word clusters for the name finder from unlabelled text.")
+final class WordClustersJob implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--input", required = true, split = ",", paramLabel = "FILE[,FILE]",
+      description = "JSON Lines (.jsonl, .jsonl.gz: title and content), folders of text "
+          + "files (one article each) or CoNLL files.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--output", required = true, paramLabel = "FILE",
+      description = "Clusters file (gzip when it ends in .gz).")
+  Path output;
+
+  @Option(names = "--levels", split = ",", defaultValue = "64,128,256,512,1024",
+      description = "Cluster counts, one clustering each. Default: ${DEFAULT-VALUE}.")
+  int[] levels;
+
+  @Option(names = "--min-count", defaultValue = "3",
+      description = "Cluster words seen at least this often. Default: ${DEFAULT-VALUE}.")
+  int minCount;
+
+  @Option(names = "--max-words", defaultValue = "100000",
+      description = "At most this many words, the most frequent. Default: ${DEFAULT-VALUE}.")
+  int maxWords;
+
+  @Option(names = "--context-words", defaultValue = "1000",
+      description = "Neighbours counted: the most frequent words. Default: ${DEFAULT-VALUE}.")
+  int contextWords;
+
+  @Option(names = "--iterations", defaultValue = "20",
+      description = "k-means rounds at most. Default: ${DEFAULT-VALUE}.")
+  int iterations;
+
+  @Override
+  public Integer call() throws Exception {
+    for (Path in : inputs) {
+      if (!Files.isRegularFile(in) && !Files.isDirectory(in)) {
+        spec.commandLine().getErr().println("word-clusters: no such file or folder: " + in);
+        return ExitCodes.NO_INPUT;
+      }
+    }
+    WordClusterer clusterer;
+    try {
+      clusterer = new WordClusterer(
+          new WordClusterer.Options(minCount, maxWords, contextWords, iterations));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("word-clusters: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    for (int level : levels) {
+      if (level < 2) {
+        spec.commandLine().getErr()
+            .println("word-clusters: --levels: each needs at least 2 clusters: " + level);
+        return ExitCodes.USAGE;
+      }
+    }
+    long tokens = 0;
+    for (Path in : inputs) {
+      tokens += read(in, clusterer);
+    }
+    WordClusters clusters = clusterer.cluster(levels);
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (OutputStream out = output.toString().endsWith(".gz")
+        ? new GZIPOutputStream(Files.newOutputStream(output)) : Files.newOutputStream(output)) {
+      clusters.write(out);
+    }
+    spec.commandLine().getOut().printf("word-clusters: %d tokens, %d words, levels %s -> %s%n",
+        tokens, clusters.size(), Arrays.toString(levels), output);
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  /** Feeds one input's sentences to the clusterer; returns its token count. */
+  private static long read(Path file, WordClusterer clusterer) throws IOException {
+    if (Files.isDirectory(file)) {
+      List<Path> texts;
+      try (var walk = Files.walk(file)) {
+        texts = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      long tokens = 0;
+      for (Path text : texts) {
+        // undecodable bytes become U+FFFD: one bad file must not stop the clustering
+        tokens += addText(new String(Files.readAllBytes(text), StandardCharsets.UTF_8), clusterer);
+      }
+      return tokens;
+    }
+    String name = file.getFileName().toString();
+    boolean json = name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+    long[] tokens = {0};
+    try (InputStream raw = Files.newInputStream(file);
+         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+         BufferedReader reader =
+             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      if (json) {
+        ObjectMapper mapper = new ObjectMapper();
+        String line;
+        while ((line = reader.readLine()) != null) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode record = mapper.readTree(line);
+          tokens[0] += addText(record.path("title").asText(""), clusterer);
+          tokens[0] += addText(record.path("content").asText(""), clusterer);
+        }
+      } else {
+        ConllReader.read(reader, sentence -> {
+          String[] t = ConllReader.tokens(sentence).toArray(String[]::new);
+          clusterer.add(t);
+          tokens[0] += t.length;
+        });
+      }
+    }
+    return tokens[0];
+  }
+
+  /** Adds a text sentence by sentence, split and tokenised as the entity stage does. */
+  private static int addText(String text, WordClusterer clusterer) {
+    int[] starts = SentenceSplitter.sentenceStarts(text);
+    int tokens = 0;
+    for (int s = 0; s < starts.length; s++) {
+      int end = s + 1 < starts.length ? starts[s + 1] : text.length();
+      NewsTokenizer.Tokens sentence = NewsTokenizer.tokenize(text, starts[s], end);
+      if (sentence.size() > 0) {
+        clusterer.add(sentence.strings());
+        tokens += sentence.size();
+      }
+    }
+    return tokens;
+  }
+}
