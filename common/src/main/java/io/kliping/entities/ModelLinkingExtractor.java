@@ -23,7 +23,8 @@ import opennlp.tools.util.Span;
  * <ul>
  *   <li>Gazetteer matches win: a model span overlapping one is dropped, except an organisation
  *       or place name that strictly contains it ("Universitas Indonesia" is one organisation,
- *       not the country).</li>
+ *       not the country; "SMA Negeri 6 Jakarta" a school), and a place named with its
+ *       administrative level ("Kota Semarang"), which is the listed place.</li>
  *   <li>Leading titles and offices are not part of a name ("Presiden Joko Widodo" is "Joko
  *       Widodo"); a model span must start with a capital or digit, so English "us"/"as" never
  *       become names.</li>
@@ -185,6 +186,14 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         if (titled) {
             type = EntityType.PERSON;
+        }
+        Mention listedPlace = administrativeForm(gazetteerMentions, type, tokens, first, last);
+        if (listedPlace != null) {
+            int cs = tokens.starts()[first];
+            int ce = tokens.ends()[last];
+            out.add(new Mention(listedPlace.entityId(), listedPlace.entityName(),
+                EntityType.LOCATION, text.substring(cs, ce), sentence, cs, ce, Mention.GAZETTEER));
+            return;
         }
         if (keep(gazetteerMentions, type, tokens, first, last)) {
             int cs = tokens.starts()[first];
@@ -379,11 +388,58 @@ final class ModelLinkingExtractor implements EntityExtractor {
     }
 
     /**
+     * The listed place a model place span names with its administrative level in front ("Kota
+     * Yogyakarta", "kabupaten Bandung", "Provinsi Jawa Tengah", "Pulau Bali": an {@link
+     * #ADMINISTRATIVE} word, then exactly the listed place), else null. The span is the mention;
+     * the listed place is its entity.
+     */
+    private static Mention administrativeForm(List<Mention> gazetteerMentions, EntityType type,
+            NewsTokenizer.Tokens tokens, int first, int last) {
+        if (type != EntityType.LOCATION || first >= last
+                || !ADMINISTRATIVE.contains(tokens.token(first).toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        int start = tokens.starts()[first];
+        int end = tokens.ends()[last];
+        Mention only = null;
+        for (Mention m : gazetteerMentions) {
+            if (m.charStart() < end && start < m.charEnd()) {
+                if (only != null) {
+                    return null;
+                }
+                only = m;
+            }
+        }
+        return only != null && only.entityType() == EntityType.LOCATION
+            && only.charStart() == tokens.starts()[first + 1] && only.charEnd() == end
+            ? only : null;
+    }
+
+    /**
+     * Words naming the administrative level (or the island) of the place after them: "Kota
+     * Semarang" is Semarang. (Not streets, rivers or schools named after a place: {@link
+     * #NAMED_AFTER_PLACE}.)
+     */
+    private static final Set<String> ADMINISTRATIVE = Set.of("kota", "kabupaten", "kab",
+        "provinsi", "propinsi", "kecamatan", "kelurahan", "desa", "distrik", "kampung", "dusun",
+        "pulau");
+
+    /**
+     * First words of names of something named after the place they end with (a school, a
+     * university, a stadium, a street), whatever type the model gives them: "SMA Negeri 6
+     * Jakarta" is a school, not Jakarta.
+     */
+    private static final Set<String> NAMED_AFTER_PLACE = Set.of("sma", "sman", "smp", "smpn",
+        "smk", "smkn", "smu", "sd", "sdn", "mts", "universitas", "institut", "politeknik",
+        "sekolah", "akademi", "stadion", "bandara", "pelabuhan", "jalan", "jl", "sungai");
+
+    /**
      * Whether a model span survives the gazetteer: it overlaps no match, or it is an organisation
      * or place built on exactly one listed non-person name, either ending with it and of another
-     * type ("Universitas Indonesia", "PSMS Medan") or starting with it followed by one compass
-     * word ("Jakarta Timur", "Jawa Tengah"). Anything else overlapping a match is the model
-     * running names together ("Rusia Sergei Lavrov", Title Case headlines) and is dropped.
+     * type ("Universitas Indonesia", "PSMS Medan") or opening with a {@link #NAMED_AFTER_PLACE}
+     * word ("SMA Negeri 6 Jakarta"), or starting with it followed by one compass word ("Jakarta
+     * Timur", "Jawa Tengah"). Anything else overlapping a match is the model running names
+     * together ("Rusia Sergei Lavrov", Title Case headlines) and is dropped.
      */
     private static boolean keep(List<Mention> gazetteerMentions, EntityType type,
             NewsTokenizer.Tokens tokens, int first, int last) {
@@ -406,7 +462,8 @@ final class ModelLinkingExtractor implements EntityExtractor {
             return false;
         }
         if (only.charEnd() == end) {
-            return only.charStart() > start && only.entityType() != type;
+            return only.charStart() > start && (only.entityType() != type
+                || NAMED_AFTER_PLACE.contains(tokens.token(first).toLowerCase(Locale.ROOT)));
         }
         return only.charStart() == start && tokens.starts()[last] >= only.charEnd()
             && (last == first || tokens.starts()[last - 1] < only.charEnd())

@@ -104,6 +104,25 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aPlaceNamedWithItsAdministrativeLevelIsTheListedPlace() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Banjir melanda Kota Semarang dan kabupaten Bandung sejak Senin.");
+        assertThat(mentions).extracting(Mention::surface, Mention::entityId, Mention::source)
+            .contains(tuple("Kota Semarang", "kl:loc/semarang", Mention.GAZETTEER),
+                tuple("kabupaten Bandung", "kl:loc/bandung", Mention.GAZETTEER));
+        assertThat(mentions).extracting(Mention::surface).doesNotContain("Semarang", "Bandung");
+    }
+
+    @Test
+    void aSchoolNamedAfterAPlaceIsNotThePlace() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Siswa SMA Negeri 6 Jakarta meraih juara olimpiade sains.");
+        assertThat(mentions).extracting(Mention::surface).contains("SMA Negeri 6 Jakarta")
+            .doesNotContain("Jakarta");
+        assertThat(only(mentions, "SMA Negeri 6 Jakarta").source()).isEqualTo(Mention.MODEL);
+    }
+
+    @Test
     void lowerCaseEnglishWordsAreNeverNames() {
         assertThat(EXTRACTOR.extract("Let us know as soon as the US replies, as we said."))
             .extracting(Mention::surface).containsExactly("US");
