@@ -77,8 +77,8 @@ public final class GreedyNameFinder {
         }
         this.probs = new double[n];
         this.table = table;
-        this.hashedFeatures = table == null ? null
-            : new HashedNameFeatures((WordClusters) nameFinderModel.getArtifact(NerTrainer.CLUSTERS));
+        this.hashedFeatures = table == null ? null : new HashedNameFeatures(
+            (WordClusters) nameFinderModel.getArtifact(NerTrainer.CLUSTERS));
         this.hashes = table == null ? null : new FeatureHashSink();
     }
 

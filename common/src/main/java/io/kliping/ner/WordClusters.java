@@ -74,8 +74,13 @@ public final class WordClusters implements SerializableArtifact {
             throw new InvalidFormatException("word clusters must start with '" + HEADER
                 + " LEVEL...', found: " + header);
         }
-        int[] levels = SPACE.splitAsStream(header.substring(HEADER.length() + 1))
-            .mapToInt(Integer::parseInt).toArray();
+        int[] levels;
+        try {
+            levels = SPACE.splitAsStream(header.substring(HEADER.length() + 1))
+                .mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new InvalidFormatException("word clusters: bad levels in header: " + header);
+        }
         Map<String, int[]> ids = new HashMap<>();
         String line;
         int lineNumber = 1;
@@ -87,8 +92,13 @@ public final class WordClusters implements SerializableArtifact {
                     + ": expected a word and " + levels.length + " ids: " + line);
             }
             int[] row = new int[levels.length];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = Integer.parseInt(parts[i + 1]);
+            try {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = Integer.parseInt(parts[i + 1]);
+                }
+            } catch (NumberFormatException e) {
+                throw new InvalidFormatException("word clusters line " + lineNumber
+                    + ": not a cluster number: " + line);
             }
             ids.put(parts[0], row);
         }

@@ -48,6 +48,10 @@ class WordClustersTest {
             .isInstanceOf(InvalidFormatException.class).hasMessageContaining("must start with");
         assertThatThrownBy(() -> read("#kliping-word-clusters 2 4\njakarta 1\n"))
             .isInstanceOf(InvalidFormatException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> read("#kliping-word-clusters 2 4\njakarta x 0\n"))
+            .isInstanceOf(InvalidFormatException.class).hasMessageContaining("not a cluster");
+        assertThatThrownBy(() -> read("#kliping-word-clusters 2 four\n"))
+            .isInstanceOf(InvalidFormatException.class).hasMessageContaining("bad levels");
         assertThatThrownBy(() -> read("#kliping-word-clusters 2 4\njakarta 2 0\n"))
             .isInstanceOf(InvalidFormatException.class).hasMessageContaining("outside level 2");
     }
