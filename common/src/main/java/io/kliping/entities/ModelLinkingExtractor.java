@@ -187,7 +187,9 @@ final class ModelLinkingExtractor implements EntityExtractor {
         if (titled) {
             type = EntityType.PERSON;
         }
-        Mention listedPlace = administrativeForm(gazetteerMentions, type, tokens, first, last);
+        List<Mention> overlaps =
+            overlapping(gazetteerMentions, tokens.starts()[first], tokens.ends()[last]);
+        Mention listedPlace = administrativeForm(overlaps, type, tokens, first, last);
         if (listedPlace != null) {
             int cs = tokens.starts()[first];
             int ce = tokens.ends()[last];
@@ -195,7 +197,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 EntityType.LOCATION, text.substring(cs, ce), sentence, cs, ce, Mention.GAZETTEER));
             return;
         }
-        if (keep(gazetteerMentions, type, tokens, first, last)) {
+        if (keep(overlaps, type, tokens, first, last)) {
             int cs = tokens.starts()[first];
             int ce = tokens.ends()[last];
             String surface = text.substring(cs, ce);
@@ -393,26 +395,31 @@ final class ModelLinkingExtractor implements EntityExtractor {
      * #ADMINISTRATIVE} word, then exactly the listed place), else null. The span is the mention;
      * the listed place is its entity.
      */
-    private static Mention administrativeForm(List<Mention> gazetteerMentions, EntityType type,
+    private static Mention administrativeForm(List<Mention> overlaps, EntityType type,
             NewsTokenizer.Tokens tokens, int first, int last) {
-        if (type != EntityType.LOCATION || first >= last
+        if (type != EntityType.LOCATION || first >= last || overlaps.size() != 1
                 || !ADMINISTRATIVE.contains(tokens.token(first).toLowerCase(Locale.ROOT))) {
             return null;
         }
-        int start = tokens.starts()[first];
-        int end = tokens.ends()[last];
-        Mention only = null;
+        Mention only = overlaps.get(0);
+        return only.entityType() == EntityType.LOCATION
+            && only.charStart() == tokens.starts()[first + 1]
+            && only.charEnd() == tokens.ends()[last] ? only : null;
+    }
+
+    /** The gazetteer matches overlapping {@code [start, end)} (usually none or one). */
+    private static List<Mention> overlapping(List<Mention> gazetteerMentions, int start,
+            int end) {
+        List<Mention> out = List.of();
         for (Mention m : gazetteerMentions) {
             if (m.charStart() < end && start < m.charEnd()) {
-                if (only != null) {
-                    return null;
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(2);
                 }
-                only = m;
+                out.add(m);
             }
         }
-        return only != null && only.entityType() == EntityType.LOCATION
-            && only.charStart() == tokens.starts()[first + 1] && only.charEnd() == end
-            ? only : null;
+        return out;
     }
 
     /**
@@ -434,29 +441,21 @@ final class ModelLinkingExtractor implements EntityExtractor {
         "sekolah", "akademi", "stadion", "bandara", "pelabuhan", "jalan", "jl", "sungai");
 
     /**
-     * Whether a model span survives the gazetteer: it overlaps no match, or it is an organisation
-     * or place built on exactly one listed non-person name, either ending with it and of another
+     * Whether a model span survives the gazetteer matches it {@code overlaps}: there are none, or
+     * it is an organisation or place built on exactly one listed non-person name, either ending with it and of another
      * type ("Universitas Indonesia", "PSMS Medan") or opening with a {@link #NAMED_AFTER_PLACE}
      * word ("SMA Negeri 6 Jakarta"), or starting with it followed by one compass word ("Jakarta
      * Timur", "Jawa Tengah"). Anything else overlapping a match is the model running names
      * together ("Rusia Sergei Lavrov", Title Case headlines) and is dropped.
      */
-    private static boolean keep(List<Mention> gazetteerMentions, EntityType type,
+    private static boolean keep(List<Mention> overlaps, EntityType type,
             NewsTokenizer.Tokens tokens, int first, int last) {
+        if (overlaps.size() != 1) {
+            return overlaps.isEmpty();
+        }
         int start = tokens.starts()[first];
         int end = tokens.ends()[last];
-        Mention only = null;
-        for (Mention m : gazetteerMentions) {
-            if (m.charStart() < end && start < m.charEnd()) {
-                if (only != null) {
-                    return false;
-                }
-                only = m;
-            }
-        }
-        if (only == null) {
-            return true;
-        }
+        Mention only = overlaps.get(0);
         if (type == EntityType.PERSON || only.entityType() == EntityType.PERSON
                 || only.charStart() < start || only.charEnd() > end) {
             return false;
