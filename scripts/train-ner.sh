@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Relearns the word clusters (conf/ner/word-clusters.txt.gz) from the shared CLICK-ID (Indonesian)
-# and BBC (English) news and the two training sets' text, retrains the entities stage's name-finder model
+# Relearns the word clusters (conf/ner/word-clusters.txt.gz) and the lower-case word list
+# (conf/ner/lowercase-words.txt.gz) from the shared CLICK-ID (Indonesian) and BBC (English) news
+# and the two training sets' text, retrains the entities stage's name-finder model
 # (conf/ner/kliping-ner.bin) from the shared NER-UI and NERGrit training sets, then tags and
 # scores both dev sets with the pipeline's extractor (gazetteer + new model). No Spark. See
 # conf/ner/README.md.
@@ -18,7 +19,7 @@ CLUSTERS=$ROOT/conf/ner/word-clusters.txt.gz
 if [[ ${KLIPING_NER_CLUSTERS:-rebuild} != keep ]]; then
   "$ROOT/scripts/submit.sh" word-clusters \
     --input "$DATA/../click-id/articles.jsonl.gz,$DATA/../bbc,$DATA/nerui/train.01.tsv,$DATA/nergrit/train_preprocess.txt" \
-    --output "$CLUSTERS"
+    --output "$CLUSTERS" --lowercase-words "$ROOT/conf/ner/lowercase-words.txt.gz"
 fi
 
 "$ROOT/scripts/submit.sh" train-ner \

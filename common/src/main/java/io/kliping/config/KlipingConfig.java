@@ -84,7 +84,8 @@ public record KlipingConfig(
   /**
    * Entity gazetteers and the name-finder model (a classpath resource; empty = gazetteer only).
    */
-  public record Entities(List<String> gazetteers, String model) implements Serializable {}
+  public record Entities(List<String> gazetteers, String model, String lowercaseWords)
+      implements Serializable {}
 
   /**
    * Co-occurrence counting and scoring. {@code levels}: units counted ({@code document},
@@ -171,7 +172,8 @@ public record KlipingConfig(
         d.getBoolean("exact-verification"));
     Entities entities = new Entities(
         nonEmpty("kliping.entities.gazetteers", c.getStringList("entities.gazetteers")),
-        c.getString("entities.model").trim());
+        c.getString("entities.model").trim(),
+        c.getString("entities.lowercase-words").trim());
     Config co = c.getConfig("cooccurrence");
     Cooccurrence cooc = new Cooccurrence(
         atLeast("kliping.cooccurrence.min-count", co.getInt("min-count"), 1),

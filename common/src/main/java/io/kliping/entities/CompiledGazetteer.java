@@ -14,8 +14,11 @@ import org.ahocorasick.trie.PayloadTrie;
  *
  * <p>Two tries: one over lower-cased keys of the case-insensitive forms (run on the lower-cased
  * text) and one over the exact keys of the case-sensitive forms (run on the text as is), both on
- * the {@link NormalizedText} view. Matches not on whole tokens are dropped; the rest are resolved
- * longest first (then leftmost), never overlapping, across both tries.
+ * the {@link NormalizedText} view. Matches not on whole tokens are dropped, and so are
+ * case-insensitive matches written in lower case where every form of the key is capitalised
+ * ("bahan baku" is raw material, not Baku; "Korut" may be written "korut" only if the gazetteer
+ * lists it so); the rest are resolved longest first (then leftmost), never overlapping, across
+ * both tries.
  *
  * <p>Building the tries costs far more than matching an article, so instances are cached per JVM
  * by gazetteer fingerprint: however many deserialised extractor copies a Spark executor holds,
@@ -33,15 +36,23 @@ final class CompiledGazetteer {
         this.entries = gazetteer.entries();
         Map<String, Integer> insensitiveKeys = new LinkedHashMap<>();
         Map<String, Integer> sensitiveKeys = new LinkedHashMap<>();
+        java.util.Set<String> lowerCaseAllowed = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             GazetteerEntry entry = entries.get(i);
             for (String form : entry.caseInsensitiveForms()) {
-                insensitiveKeys.putIfAbsent(AliasText.lowerCase(AliasText.matchKey(form)), i);
+                String key = AliasText.lowerCase(AliasText.matchKey(form));
+                insensitiveKeys.putIfAbsent(key, i << 1);
+                if (!Character.isUpperCase(form.codePointAt(0))) {
+                    lowerCaseAllowed.add(key);
+                }
             }
             for (String form : entry.caseSensitiveForms()) {
-                sensitiveKeys.putIfAbsent(AliasText.matchKey(form), i);
+                sensitiveKeys.putIfAbsent(AliasText.matchKey(form), i << 1);
             }
         }
+        // Payload: entity index << 1, low bit set when the match must start with a capital.
+        insensitiveKeys.replaceAll((key, payload) ->
+            lowerCaseAllowed.contains(key) ? payload : payload | 1);
         this.caseInsensitive = buildTrie(insensitiveKeys);
         this.caseSensitive = buildTrie(sensitiveKeys);
     }
@@ -67,12 +78,19 @@ final class CompiledGazetteer {
         Candidates candidates = scratch.candidates;
         candidates.clear();
         if (caseInsensitive != null) {
-            caseInsensitive.parseText(normalized.lower(), emit -> candidates.addIfWholeTokens(
-                    text, normalized, emit.getStart(), emit.getEnd() + 1, emit.getPayload()));
+            caseInsensitive.parseText(normalized.lower(), emit -> {
+                int payload = emit.getPayload();
+                if ((payload & 1) != 0 && Character.isLowerCase(
+                        text.codePointAt(normalized.originalOffset(emit.getStart())))) {
+                    return false;
+                }
+                return candidates.addIfWholeTokens(text, normalized, emit.getStart(),
+                    emit.getEnd() + 1, payload >>> 1);
+            });
         }
         if (caseSensitive != null) {
             caseSensitive.parseText(normalized.exact(), emit -> candidates.addIfWholeTokens(
-                    text, normalized, emit.getStart(), emit.getEnd() + 1, emit.getPayload()));
+                    text, normalized, emit.getStart(), emit.getEnd() + 1, emit.getPayload() >>> 1));
         }
         if (candidates.size == 0) {
             return List.of();

@@ -29,4 +29,16 @@ public interface EntityExtractor extends Serializable {
     static EntityExtractor withModel(Gazetteer gazetteer, String modelResource) {
         return new ModelLinkingExtractor(gazetteer, modelResource);
     }
+
+    /**
+     * {@code extractor} without the one-word mentions that open a sentence and are ordinarily
+     * lower-case words (see {@link SentenceInitialWordFilter}); the {@link LowerCaseWords} list at
+     * classpath {@code wordsResource} is read here, so a missing list fails now, and once per JVM
+     * where the extractor runs.
+     */
+    static EntityExtractor withoutSentenceInitialWords(EntityExtractor extractor,
+            String wordsResource) {
+        LowerCaseWords.resource(wordsResource);
+        return new SentenceInitialWordFilter(extractor, wordsResource);
+    }
 }

@@ -341,13 +341,25 @@ final class ModelLinkingExtractor implements EntityExtractor {
         return key.isEmpty() ? new String[0] : key.split(" ");
     }
 
+    /**
+     * {@code kl:<person|org|loc>:<slug>} of the mention's {@link NameKey}; a place's
+     * administrative level is not part of it, so "Kota Ternate" and "Ternate" are one place, as
+     * "Kota Semarang" and "Semarang" are one listed place.
+     */
     private static String modelId(Mention m) {
         String kind = switch (m.entityType()) {
             case PERSON -> "person";
             case ORGANIZATION -> "org";
             case LOCATION -> "loc";
         };
-        return "kl:" + kind + ":" + NameKey.slug(NameKey.of(m.surface()));
+        String key = NameKey.of(m.surface());
+        if (m.entityType() == EntityType.LOCATION) {
+            int space = key.indexOf(' ');
+            if (space > 0 && ADMINISTRATIVE.contains(key.substring(0, space))) {
+                key = key.substring(space + 1);
+            }
+        }
+        return "kl:" + kind + ":" + NameKey.slug(key);
     }
 
     private static Mention with(Mention m, String id, String name, String source) {
@@ -424,21 +436,22 @@ final class ModelLinkingExtractor implements EntityExtractor {
 
     /**
      * Words naming the administrative level (or the island) of the place after them: "Kota
-     * Semarang" is Semarang. (Not streets, rivers or schools named after a place: {@link
-     * #NAMED_AFTER_PLACE}.)
+     * Semarang" is Semarang. (Not streets, rivers or schools named after a place, nor the
+     * villages and districts that share a listed place's name: {@link #NAMED_AFTER_PLACE}.)
      */
     private static final Set<String> ADMINISTRATIVE = Set.of("kota", "kabupaten", "kab",
-        "provinsi", "propinsi", "kecamatan", "kelurahan", "desa", "distrik", "kampung", "dusun",
-        "pulau");
+        "provinsi", "propinsi", "pulau");
 
     /**
      * First words of names of something named after the place they end with (a school, a
-     * university, a stadium, a street), whatever type the model gives them: "SMA Negeri 6
-     * Jakarta" is a school, not Jakarta.
+     * university, a stadium, a street, a village or district), whatever type the model gives
+     * them: "SMA Negeri 6 Jakarta" is a school, not Jakarta; "Desa Jepang" a village, not Japan;
+     * "Kelurahan Menteng" one ward of the district Menteng.
      */
     private static final Set<String> NAMED_AFTER_PLACE = Set.of("sma", "sman", "smp", "smpn",
         "smk", "smkn", "smu", "sd", "sdn", "mts", "universitas", "institut", "politeknik",
-        "sekolah", "akademi", "stadion", "bandara", "pelabuhan", "jalan", "jl", "sungai");
+        "sekolah", "akademi", "stadion", "bandara", "pelabuhan", "jalan", "jl", "sungai",
+        "kecamatan", "kelurahan", "desa", "distrik", "kampung", "dusun");
 
     /**
      * Whether a model span survives the gazetteer matches it {@code overlaps}: there are none, or

@@ -14,15 +14,19 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Single-thread throughput harness of the pipeline's extractor (not a test; no Spark): reads the
- * {@code content} of the first N articles of a JSON-lines dump, extracts once to warm up, then
+ * {@code content} of the first N articles of a JSON-lines dump (comma-joined paragraphs restored,
+ * as ingest does), extracts once to warm up, then
  * times {@code rounds} passes, in wall time and in this thread's CPU time (less sensitive to other
  * processes on a shared machine). With an output path it also writes every mention (article index,
  * offsets, type, id, source) so two versions of the extractor can be diffed.
  *
  * <pre>
  * java -cp common/target/classes:common/target/test-classes:$(cat CP) io.kliping.entities.ExtractorBench \
- *   ../shared/data/click-id/articles.jsonl.gz 2000 3 [mentions.tsv] [model|-]
+ *   ../shared/data/click-id/articles.jsonl.gz 2000 3 [mentions.tsv] [model|-] [lowercase-words|-]
  * </pre>
+ *
+ * (the defaults are the configured model and lower-case word list, as the entities stage uses them;
+ * "-" leaves the model or the list out).
  */
 public final class ExtractorBench {
     private ExtractorBench() {}
@@ -36,8 +40,12 @@ public final class ExtractorBench {
         List<String> texts = read(input, n);
         Gazetteer gazetteer = Gazetteer.fromClasspath(List.of("kliping/gazetteer/curated.tsv",
             "kliping/gazetteer/countries.tsv", "kliping/gazetteer/capitals.tsv"));
+        String lowerCaseWords = args.length > 5 ? args[5] : "kliping/ner/lowercase-words.txt.gz";
         EntityExtractor extractor = "-".equals(model) ? EntityExtractor.fromGazetteer(gazetteer)
             : EntityExtractor.withModel(gazetteer, model);
+        if (!"-".equals(lowerCaseWords)) {
+            extractor = EntityExtractor.withoutSentenceInitialWords(extractor, lowerCaseWords);
+        }
         long mentions = 0;
         long chars = 0;
         for (String t : texts) {
@@ -80,7 +88,9 @@ public final class ExtractorBench {
             String line;
             while (out.size() < n && (line = in.readLine()) != null) {
                 JsonNode node = json.readTree(line);
-                String content = node.path("content").asText("");
+                // paragraphs as ingest restores them (click-id joins them with commas)
+                String content = io.kliping.text.CommaJoinedParagraphs.split(
+                    node.path("content").asText(""));
                 if (!content.isBlank()) {
                     out.add(content);
                 }

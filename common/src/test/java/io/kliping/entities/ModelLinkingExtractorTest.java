@@ -114,6 +114,26 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void anUnlistedPlaceIsOnePlaceWithOrWithoutItsAdministrativeLevel() {
+        Mention city = only(EXTRACTOR.extract(
+            "Gempa mengguncang Kota Ternate pada Senin pagi."), "Kota Ternate");
+        Mention bare = only(EXTRACTOR.extract(
+            "Warga di Ternate mengungsi ke lapangan."), "Ternate");
+        assertThat(city.source()).isEqualTo(Mention.MODEL);
+        assertThat(city.entityId()).isEqualTo(bare.entityId()).isEqualTo("kl:loc:ternate");
+    }
+
+    @Test
+    void aVillageSharingACountrysNameIsNotTheCountry() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Warga Desa Jepang di Kabupaten Kudus memanen padi, sementara Jepang mengekspor mobil.");
+        Mention village = only(mentions, "Desa Jepang");
+        assertThat(village.entityType()).isEqualTo(EntityType.LOCATION);
+        assertThat(village.source()).isEqualTo(Mention.MODEL);
+        assertThat(village.entityId()).isNotEqualTo(only(mentions, "Jepang").entityId());
+    }
+
+    @Test
     void aSchoolNamedAfterAPlaceIsNotThePlace() {
         List<Mention> mentions = EXTRACTOR.extract(
             "Siswa SMA Negeri 6 Jakarta meraih juara olimpiade sains.");

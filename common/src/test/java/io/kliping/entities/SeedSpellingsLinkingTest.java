@@ -61,11 +61,13 @@ class SeedSpellingsLinkingTest {
     assertOneIdPerEntity(idsOfSurface);
   }
 
-  /** The extractor the pipeline runs: the shipped gazetteer and model. */
+  /** The extractor the pipeline runs: the shipped gazetteer, model and lower-case words. */
   static EntityExtractor pipelineExtractor() {
-    return EntityExtractor.withModel(Gazetteer.fromClasspath(List.of(
-        "kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv",
-        "kliping/gazetteer/capitals.tsv")), "kliping/ner/kliping-ner.bin");
+    return EntityExtractor.withoutSentenceInitialWords(EntityExtractor.withModel(
+        Gazetteer.fromClasspath(List.of(
+            "kliping/gazetteer/curated.tsv", "kliping/gazetteer/countries.tsv",
+            "kliping/gazetteer/capitals.tsv")), "kliping/ner/kliping-ner.bin"),
+        "kliping/ner/lowercase-words.txt.gz");
   }
 
   /** Adds the entity id of every mention in {@code text} under its surface form. */

@@ -29,10 +29,16 @@ final class EntitiesJob implements Callable<Integer> {
     return Jobs.run("entities", options, false, ctx -> List.of(run(ctx)));
   }
 
-  /** The extractor the pipeline uses: gazetteer, plus the name-finder model when configured. */
+  /**
+   * The extractor the pipeline uses: gazetteer, plus the name-finder model when configured, less
+   * sentence-initial lower-case words when a list is configured.
+   */
   static EntityExtractor extractor(Gazetteer gazetteer, KlipingConfig.Entities settings) {
-    return settings.model().isEmpty() ? EntityExtractor.fromGazetteer(gazetteer)
+    EntityExtractor extractor = settings.model().isEmpty()
+        ? EntityExtractor.fromGazetteer(gazetteer)
         : EntityExtractor.withModel(gazetteer, settings.model());
+    return settings.lowercaseWords().isEmpty() ? extractor
+        : EntityExtractor.withoutSentenceInitialWords(extractor, settings.lowercaseWords());
   }
 
   static StageReport run(JobContext ctx) {

@@ -2,11 +2,13 @@ package io.kliping.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kliping.entities.LowerCaseWords;
 import io.kliping.entities.SentenceSplitter;
 import io.kliping.ner.ConllReader;
 import io.kliping.ner.NewsTokenizer;
 import io.kliping.ner.WordClusterer;
 import io.kliping.ner.WordClusters;
+import io.kliping.text.CommaJoinedParagraphs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
@@ -47,6 +50,21 @@ final class WordClustersJob implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE",
       description = "Clusters file (gzip when it ends in .gz).")
   Path output;
+
+  @Option(names = "--lowercase-words", paramLabel = "FILE",
+      description = "Also write the words written in lower case inside sentences (the "
+          + "entities stage's kliping.entities.lowercase-words; gzip when it ends in .gz).")
+  Path lowercaseOutput;
+
+  @Option(names = "--lowercase-min-count", defaultValue = "10",
+      description = "Lower-case words: seen at least this often inside sentences. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int lowercaseMinCount;
+
+  @Option(names = "--lowercase-share", defaultValue = "0.9",
+      description = "Lower-case words: written in lower case at least this share of those "
+          + "times. Default: ${DEFAULT-VALUE}.")
+  double lowercaseShare;
 
   @Option(names = "--levels", split = ",", defaultValue = "64,128,256,512,1024",
       description = "Cluster counts, one clustering each. Default: ${DEFAULT-VALUE}.")
@@ -91,27 +109,50 @@ final class WordClustersJob implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    if (lowercaseMinCount < 1 || !(lowercaseShare > 0 && lowercaseShare <= 1)) {
+      spec.commandLine().getErr().println("word-clusters: --lowercase-min-count must be at least "
+          + "1 and --lowercase-share in (0, 1]");
+      return ExitCodes.USAGE;
+    }
+    LowerCaseWords.Counter casing = new LowerCaseWords.Counter();
+    Consumer<String[]> sink = sentence -> {
+      clusterer.add(sentence);
+      casing.add(sentence);
+    };
     long tokens = 0;
     for (Path in : inputs) {
-      tokens += read(in, clusterer);
+      tokens += read(in, sink);
     }
     WordClusters clusters = clusterer.cluster(levels);
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = output.toString().endsWith(".gz")
-        ? new GZIPOutputStream(Files.newOutputStream(output)) : Files.newOutputStream(output)) {
+    try (OutputStream out = create(output)) {
       clusters.write(out);
     }
     spec.commandLine().getOut().printf("word-clusters: %d tokens, %d words, levels %s -> %s%n",
         tokens, clusters.size(), Arrays.toString(levels), output);
+    if (lowercaseOutput != null) {
+      LowerCaseWords lower = casing.build(lowercaseMinCount, lowercaseShare);
+      try (OutputStream out = create(lowercaseOutput)) {
+        lower.write(out);
+      }
+      spec.commandLine().getOut().printf("word-clusters: %d lower-case words -> %s%n",
+          lower.size(), lowercaseOutput);
+    }
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 
-  /** Feeds one input's sentences to the clusterer; returns its token count. */
-  private static long read(Path file, WordClusterer clusterer) throws IOException {
+  /** A new file (and its folders), gzip-compressed when its name ends in {@code .gz}. */
+  private static OutputStream create(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return file.toString().endsWith(".gz")
+        ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file);
+  }
+
+  /** Feeds one input's sentences to {@code sink}; returns its token count. */
+  private static long read(Path file, Consumer<String[]> sink) throws IOException {
     if (Files.isDirectory(file)) {
       List<Path> texts;
       try (var walk = Files.walk(file)) {
@@ -120,7 +161,7 @@ final class WordClustersJob implements Callable<Integer> {
       long tokens = 0;
       for (Path text : texts) {
         // undecodable bytes become U+FFFD: one bad file must not stop the clustering
-        tokens += addText(new String(Files.readAllBytes(text), StandardCharsets.UTF_8), clusterer);
+        tokens += addText(new String(Files.readAllBytes(text), StandardCharsets.UTF_8), sink);
       }
       return tokens;
     }
@@ -139,13 +180,15 @@ final class WordClustersJob implements Callable<Integer> {
             continue;
           }
           JsonNode record = mapper.readTree(line);
-          tokens[0] += addText(record.path("title").asText(""), clusterer);
-          tokens[0] += addText(record.path("content").asText(""), clusterer);
+          tokens[0] += addText(record.path("title").asText(""), sink);
+          // paragraphs as ingest restores them (a no-op where none are comma-joined)
+          tokens[0] += addText(
+              CommaJoinedParagraphs.split(record.path("content").asText("")), sink);
         }
       } else {
         ConllReader.read(reader, sentence -> {
           String[] t = ConllReader.tokens(sentence).toArray(String[]::new);
-          clusterer.add(t);
+          sink.accept(t);
           tokens[0] += t.length;
         });
       }
@@ -154,14 +197,14 @@ final class WordClustersJob implements Callable<Integer> {
   }
 
   /** Adds a text sentence by sentence, split and tokenised as the entity stage does. */
-  private static int addText(String text, WordClusterer clusterer) {
+  private static int addText(String text, Consumer<String[]> sink) {
     int[] starts = SentenceSplitter.sentenceStarts(text);
     int tokens = 0;
     for (int s = 0; s < starts.length; s++) {
       int end = s + 1 < starts.length ? starts[s + 1] : text.length();
       NewsTokenizer.Tokens sentence = NewsTokenizer.tokenize(text, starts[s], end);
       if (sentence.size() > 0) {
-        clusterer.add(sentence.strings());
+        sink.accept(sentence.strings());
         tokens += sentence.size();
       }
     }
