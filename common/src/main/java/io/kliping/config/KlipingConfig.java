@@ -122,8 +122,18 @@ public record KlipingConfig(
   /** Output layout. */
   public record Output(int filesPerPartition) implements Serializable {}
 
-  /** Spark settings applied when the submitter did not set them. */
-  public record SparkSettings(int shufflePartitions) implements Serializable {}
+  /**
+   * Spark settings applied when the submitter did not set them: shuffle partitions, and the
+   * largest shuffled join side (bytes; -1 = never) adaptive execution broadcasts instead.
+   */
+  public record SparkSettings(int shufflePartitions, long broadcastJoinThreshold)
+      implements Serializable {}
+
+  /** A size ("64m", "10 MiB", 1048576) or -1; HOCON's own sizes cannot be negative. */
+  private static long bytesOrMinusOne(Config c, String path) {
+    String raw = c.getString(path).trim();
+    return raw.equals("-1") ? -1 : c.getBytes(path);
+  }
 
   static KlipingConfig from(Config c) {
     ZoneId zone = zone(c.getString("time-zone"));
@@ -189,8 +199,10 @@ public record KlipingConfig(
         atLeast("kliping.cooccurrence.top-k.min-count", co.getInt("top-k.min-count"), 1));
     Output output = new Output(
         atLeast("kliping.output.files-per-partition", c.getInt("output.files-per-partition"), 1));
+    long broadcast = bytesOrMinusOne(c, "spark.broadcast-join-threshold");
     SparkSettings spark = new SparkSettings(
-        atLeast("kliping.spark.shuffle-partitions", c.getInt("spark.shuffle-partitions"), 1));
+        atLeast("kliping.spark.shuffle-partitions", c.getInt("spark.shuffle-partitions"), 1),
+        broadcast);
     String warehouse = c.getString("warehouse").trim();
     if (warehouse.isEmpty()) {
       throw new ConfigException("kliping.warehouse must not be empty");

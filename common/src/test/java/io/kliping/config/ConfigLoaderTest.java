@@ -26,6 +26,24 @@ class ConfigLoaderTest {
     assertThat(c.input().fields().text()).startsWith("text", "content", "body", "isi");
     assertThat(c.dedup().numPerm()).isEqualTo(128);
     assertThat(c.language().languages()).containsExactly("id", "ms", "en");
+    assertThat(c.spark().broadcastJoinThreshold()).isEqualTo(64L << 20);
+    assertThat(c.entities().lowercaseWords()).isEqualTo("kliping/ner/lowercase-words.txt.gz");
+  }
+
+  @Test
+  void broadcastThresholdTakesSizesAndMinusOne() {
+    assertThat(ConfigLoader.load(Optional.empty(),
+        List.of("kliping.spark.broadcast-join-threshold=10m")).spark().broadcastJoinThreshold())
+        .isEqualTo(10L << 20);
+    assertThat(ConfigLoader.load(Optional.empty(),
+        List.of("kliping.spark.broadcast-join-threshold=-1")).spark().broadcastJoinThreshold())
+        .isEqualTo(-1);
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
+        List.of("kliping.spark.broadcast-join-threshold=-2")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("broadcast-join-threshold");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
+        List.of("kliping.spark.broadcast-join-threshold=huge")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("broadcast-join-threshold");
   }
 
   @Test

@@ -46,6 +46,8 @@ public final class JobContext implements AutoCloseable {
     conf.setIfMissing("spark.app.name", "kliping-" + job);
     conf.setIfMissing("spark.sql.shuffle.partitions",
         Integer.toString(config.spark().shufflePartitions()));
+    conf.setIfMissing("spark.sql.adaptive.autoBroadcastJoinThreshold",
+        Long.toString(config.spark().broadcastJoinThreshold()));
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
