@@ -1,11 +1,13 @@
 package io.kliping.jobs;
 
+import io.kliping.config.ConfigException;
 import io.kliping.config.ConfigLoader;
 import io.kliping.config.KlipingConfig;
 import io.kliping.entities.EntityExtractor;
 import io.kliping.entities.Gazetteer;
 import io.kliping.entities.Mention;
 import io.kliping.io.GazetteerFiles;
+import io.kliping.io.InputException;
 import io.kliping.ner.ConllReader;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -61,10 +63,19 @@ final class TagConllJob implements Callable<Integer> {
       spec.commandLine().getErr().println("tag-conll: no such file: " + input);
       return ExitCodes.NO_INPUT;
     }
-    KlipingConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides);
-    Gazetteer gazetteer = GazetteerFiles.load(new org.apache.hadoop.conf.Configuration(),
-        config.entities().gazetteers());
-    EntityExtractor extractor = EntitiesJob.extractor(gazetteer, config.entities());
+    EntityExtractor extractor;
+    try {
+      KlipingConfig config = ConfigLoader.load(Optional.ofNullable(configFile), overrides);
+      Gazetteer gazetteer = GazetteerFiles.load(new org.apache.hadoop.conf.Configuration(),
+          config.entities().gazetteers());
+      extractor = EntitiesJob.extractor(gazetteer, config.entities());
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println("tag-conll: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (InputException e) {
+      spec.commandLine().getErr().println("tag-conll: " + e.getMessage());
+      return ExitCodes.NO_INPUT;
+    }
     long[] counts = new long[2];
     try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {

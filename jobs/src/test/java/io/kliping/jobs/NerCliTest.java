@@ -109,13 +109,26 @@ class NerCliTest {
   }
 
   @Test
-  void badArgumentsAreUsageOrInputErrors() {
+  void badArgumentsAreUsageOrInputErrors() throws IOException {
     assertThat(run("eval-ner", "--input", tmp.resolve("missing").toString()).code())
         .isEqualTo(ExitCodes.NO_INPUT);
     assertThat(run("eval-ner", "--input", tmp.toString(), "--map", "PLACE").code())
         .isEqualTo(ExitCodes.USAGE);
     assertThat(run("tag-conll", "--input", tmp.resolve("missing").toString(), "--output",
         tmp.resolve("x").toString()).code()).isEqualTo(ExitCodes.NO_INPUT);
+    Path conll = tmp.resolve("one.conll");
+    Files.writeString(conll, "Jokowi\tB-PERSON\n\n");
+    for (String key : new String[] {"kliping.entities.model", "kliping.entities.lowercase-words"}) {
+      CliRun missing = run("tag-conll", "--input", conll.toString(), "--output",
+          tmp.resolve("x").toString(), "--set", key + "=kliping/ner/none.bin");
+      assertThat(missing.code()).as(key).isEqualTo(ExitCodes.USAGE);
+      assertThat(missing.err()).contains(key, "kliping/ner/none.bin")
+          .doesNotContain("Exception");
+    }
+    CliRun gazetteer = run("tag-conll", "--input", conll.toString(), "--output",
+        tmp.resolve("x").toString(), "--set", "kliping.entities.gazetteers=[none.tsv]");
+    assertThat(gazetteer.code()).isEqualTo(ExitCodes.NO_INPUT);
+    assertThat(gazetteer.err()).contains("none.tsv");
     CliRun level = run("word-clusters", "--input", tmp.toString(), "--output",
         tmp.resolve("c.txt").toString(), "--levels", "1");
     assertThat(level.code()).isEqualTo(ExitCodes.USAGE);
