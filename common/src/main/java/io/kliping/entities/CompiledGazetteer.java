@@ -3,9 +3,11 @@ package io.kliping.entities;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ahocorasick.trie.PayloadTrie;
 
@@ -36,7 +38,7 @@ final class CompiledGazetteer {
         this.entries = gazetteer.entries();
         Map<String, Integer> insensitiveKeys = new LinkedHashMap<>();
         Map<String, Integer> sensitiveKeys = new LinkedHashMap<>();
-        java.util.Set<String> lowerCaseAllowed = new java.util.HashSet<>();
+        Set<String> lowerCaseAllowed = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             GazetteerEntry entry = entries.get(i);
             for (String form : entry.caseInsensitiveForms()) {

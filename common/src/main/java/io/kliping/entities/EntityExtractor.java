@@ -23,10 +23,12 @@ public interface EntityExtractor extends Serializable {
 
     /**
      * Gazetteer matches plus the names the OpenNLP model at classpath {@code modelResource} finds,
-     * linked within each article (see {@link ModelLinkingExtractor}); the model is loaded once per
-     * JVM on first use.
+     * linked within each article (see {@link ModelLinkingExtractor}); the model is read here, so a
+     * missing one fails now ({@link IllegalArgumentException}), and once per JVM where the
+     * extractor runs.
      */
     static EntityExtractor withModel(Gazetteer gazetteer, String modelResource) {
+        io.kliping.ner.NameFinderHolder.finder(modelResource);
         return new ModelLinkingExtractor(gazetteer, modelResource);
     }
 

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,15 +39,6 @@ public final class LowerCaseWords {
 
     private LowerCaseWords(Set<String> words) {
         this.words = Set.copyOf(words);
-    }
-
-    /** A lexicon of exactly {@code words} (lower-cased). */
-    public static LowerCaseWords of(List<String> words) {
-        Set<String> lower = new TreeSet<>();
-        for (String w : words) {
-            lower.add(w.toLowerCase(Locale.ROOT));
-        }
-        return new LowerCaseWords(lower);
     }
 
     /** Whether {@code word}, in any case, is ordinarily written in lower case. */

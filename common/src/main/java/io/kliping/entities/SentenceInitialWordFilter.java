@@ -19,6 +19,7 @@ final class SentenceInitialWordFilter implements EntityExtractor {
 
     private final EntityExtractor extractor;
     private final String wordsResource;
+    private transient volatile LowerCaseWords words;
 
     SentenceInitialWordFilter(EntityExtractor extractor, String wordsResource) {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
@@ -31,7 +32,7 @@ final class SentenceInitialWordFilter implements EntityExtractor {
         if (mentions.isEmpty()) {
             return mentions;
         }
-        LowerCaseWords words = LowerCaseWords.resource(wordsResource);
+        LowerCaseWords words = words();
         int[] sentenceStarts = null;
         List<Mention> kept = null;
         for (int i = 0; i < mentions.size(); i++) {
@@ -50,6 +51,15 @@ final class SentenceInitialWordFilter implements EntityExtractor {
             }
         }
         return kept == null ? mentions : kept;
+    }
+
+    private LowerCaseWords words() {
+        LowerCaseWords local = words;
+        if (local == null) {
+            local = LowerCaseWords.resource(wordsResource);
+            words = local;
+        }
+        return local;
     }
 
     /**

@@ -38,7 +38,8 @@ public final class NameFinderHolder {
             ? Thread.currentThread().getContextClassLoader() : NameFinderHolder.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("name-finder model not on the classpath: " + resource);
+                throw new IllegalArgumentException(
+                    "name-finder model not on the classpath: " + resource);
             }
             return new TokenNameFinderModel(in);
         } catch (IOException e) {

@@ -35,28 +35,18 @@ final class EntitiesJob implements Callable<Integer> {
    * sentence-initial lower-case words when a list is configured.
    */
   static EntityExtractor extractor(Gazetteer gazetteer, KlipingConfig.Entities settings) {
-    requireResource("kliping.entities.model", settings.model());
-    requireResource("kliping.entities.lowercase-words", settings.lowercaseWords());
-    EntityExtractor extractor = settings.model().isEmpty()
-        ? EntityExtractor.fromGazetteer(gazetteer)
-        : EntityExtractor.withModel(gazetteer, settings.model());
-    return settings.lowercaseWords().isEmpty() ? extractor
-        : EntityExtractor.withoutSentenceInitialWords(extractor, settings.lowercaseWords());
-  }
-
-  /**
-   * Fails with the setting's name when a configured classpath resource is missing: executors
-   * would otherwise find out only when the first task runs.
-   */
-  private static void requireResource(String key, String resource) {
-    if (resource.isEmpty()) {
-      return;
+    EntityExtractor extractor;
+    try {
+      extractor = settings.model().isEmpty() ? EntityExtractor.fromGazetteer(gazetteer)
+          : EntityExtractor.withModel(gazetteer, settings.model());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("kliping.entities.model: " + e.getMessage());
     }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-        ? Thread.currentThread().getContextClassLoader() : EntitiesJob.class.getClassLoader();
-    if (loader.getResource(resource) == null) {
-      throw new ConfigException(key + ": no such resource on the classpath: " + resource
-          + " (conf/ is bundled under kliping/)");
+    try {
+      return settings.lowercaseWords().isEmpty() ? extractor
+          : EntityExtractor.withoutSentenceInitialWords(extractor, settings.lowercaseWords());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("kliping.entities.lowercase-words: " + e.getMessage());
     }
   }
 
