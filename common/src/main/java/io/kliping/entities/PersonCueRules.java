@@ -25,7 +25,7 @@ final class PersonCueRules {
     static final Set<String> REPORTING_VERBS = Set.of(
         "kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "tegas", "imbuh", "tambah",
         "papar", "sebut");
-    private static final Set<String> NOT_A_NAME_START = Set.of(
+    static final Set<String> NOT_A_NAME_START = Set.of(
         "pt", "cv", "tbk", "bank", "partai", "universitas", "kementerian", "dinas", "badan",
         "komisi", "dewan", "majelis", "polda", "polres", "pemerintah", "pemkot", "pemkab",
         "pemprov", "provinsi", "kabupaten", "kota", "negara", "republik", "kabinet", "rumah",

@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  * as ingest does), extracts once to warm up, then
  * times {@code rounds} passes, in wall time and in this thread's CPU time (less sensitive to other
  * processes on a shared machine). With an output path it also writes every mention (article index,
- * offsets, type, id, source) so two versions of the extractor can be diffed.
+ * offsets, type, id, source, surface, 30 characters of context either side) so two versions of the extractor can be diffed.
  *
  * <pre>
  * java -cp common/target/classes:common/target/test-classes:$(cat CP) io.kliping.entities.ExtractorBench \
@@ -70,10 +70,14 @@ public final class ExtractorBench {
         if (dump != null) {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(dump)))) {
                 for (int i = 0; i < texts.size(); i++) {
-                    for (Mention m : extractor.extract(texts.get(i))) {
+                    String text = texts.get(i);
+                    for (Mention m : extractor.extract(text)) {
+                        String context = text.substring(Math.max(0, m.charStart() - 30),
+                            Math.min(text.length(), m.charEnd() + 30)).replaceAll("\\s", " ");
                         out.println(i + "\t" + m.charStart() + "\t" + m.charEnd() + "\t"
                             + m.entityType() + "\t" + m.entityId() + "\t" + m.entityName() + "\t"
-                            + m.source() + "\t" + m.sentenceIdx() + "\t" + m.surface());
+                            + m.source() + "\t" + m.sentenceIdx() + "\t" + m.surface() + "\t"
+                            + context);
                     }
                 }
             }

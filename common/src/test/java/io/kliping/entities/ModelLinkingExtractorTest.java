@@ -143,6 +143,38 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aClubNamedAfterAPlaceIsOneOrganisation() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Pekan lalu Bali United mengalahkan Borneo FC di Gianyar.");
+        assertThat(mentions).extracting(Mention::surface, Mention::entityType)
+            .contains(tuple("Bali United", EntityType.ORGANIZATION),
+                tuple("Borneo FC", EntityType.ORGANIZATION));
+        assertThat(mentions).extracting(Mention::surface).doesNotContain("Bali", "Borneo",
+            "United", "FC");
+        assertThat(only(mentions, "Bali United").entityId()).isEqualTo("kl:org:bali_united");
+    }
+
+    @Test
+    void aLeagueNamedAfterAPlaceIsNotThePlace() {
+        List<Mention> mentions = EXTRACTOR.extract(
+            "Ia bermain di Liga Inggris sebelum pindah ke Qatar.");
+        assertThat(mentions).extracting(Mention::surface, Mention::entityType)
+            .containsExactly(tuple("Liga Inggris", EntityType.ORGANIZATION),
+                tuple("Qatar", EntityType.LOCATION));
+    }
+
+    @Test
+    void aUniversityIsAnOrganisationWhateverTypeTheModelGivesIt() {
+        // NERGrit's dev sentences; the model alone types both names as places
+        assertThat(EXTRACTOR.extract("Mereka mendirikan suatu perguruan tinggi swasta dengan"
+            + " nama Universitas Semarang.")).extracting(Mention::surface, Mention::entityType)
+            .containsExactly(tuple("Universitas Semarang", EntityType.ORGANIZATION));
+        assertThat(EXTRACTOR.extract("Kedudukan Sekolah Tinggi Kesejahteraan Sosial ( STKS )"
+            + " Bandung diperkuat.")).extracting(Mention::surface, Mention::entityType)
+            .contains(tuple("Sekolah Tinggi Kesejahteraan Sosial", EntityType.ORGANIZATION));
+    }
+
+    @Test
     void lowerCaseEnglishWordsAreNeverNames() {
         assertThat(EXTRACTOR.extract("Let us know as soon as the US replies, as we said."))
             .extracting(Mention::surface).containsExactly("US");
