@@ -117,7 +117,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.token(i);
             if (word.length() < 3 || !startsCapitalised(word) || isTitle(word)
-                    || !names.containsKey(NameKey.of(word))
+                    || FieldWords.isField(word) || !names.containsKey(NameKey.of(word))
                     || PersonCueRules.coveredBy(mentions, tokens, i) != null) {
                 continue;
             }
@@ -185,9 +185,16 @@ final class ModelLinkingExtractor implements EntityExtractor {
         int first = span.getStart();
         int last = span.getEnd() - 1;
         boolean titled = first <= last && isTitle(words[first]);
-        while (first <= last && (isTitle(words[first]) || (titled && isOffice(words[first]))
-                || !isWordToken(words[first]))) {
-            first++;
+        while (first <= last) {
+            int afterFields = titled ? FieldWords.skip(words, first, last + 1) : first;
+            if (afterFields > first) {
+                first = afterFields; // "Menteri Kelautan dan Perikanan Edhy Prabowo"
+            } else if (isTitle(words[first]) || (titled && isOffice(words[first]))
+                    || !isWordToken(words[first])) {
+                first++;
+            } else {
+                break;
+            }
         }
         while (last >= first && !isWordToken(words[last])) {
             last--;
@@ -200,6 +207,9 @@ final class ModelLinkingExtractor implements EntityExtractor {
             type = EntityType.PERSON;
         } else if (opensHigherEducationName(words, first, last)) {
             type = EntityType.ORGANIZATION;
+        }
+        if (type == EntityType.PERSON && FieldWords.onlyFields(words, first, last)) {
+            return; // "Hukum", "Perencanaan Pembangunan Nasional": a field, nobody's name
         }
         List<Mention> overlaps =
             overlapping(gazetteerMentions, tokens.starts()[first], tokens.ends()[last]);

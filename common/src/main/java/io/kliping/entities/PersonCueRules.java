@@ -12,7 +12,8 @@ import java.util.Set;
  * and a listed place or organisation, then capitalised words ("Gubernur Jawa Barat Ridwan Kamil",
  * "Menteri Luar Negeri Rusia Sergei Lavrov"), and a reporting verb followed by capitalised words
  * ("…, ujar Budi Santoso"). A name is one to four capitalised words that are neither titles nor
- * organisation heads (PT, Bank, Partai…), outside every mention already found.
+ * organisation heads (PT, Bank, Partai…) nor {@link FieldWords fields} ("Menteri Pemuda dan
+ * Olahraga Zainudin Amali"), outside every mention already found.
  */
 final class PersonCueRules {
     /** Titles that are followed by a person's name. */
@@ -41,12 +42,7 @@ final class PersonCueRules {
             String lower = words[i].toLowerCase(Locale.ROOT);
             int j;
             if (PERSON_TITLES.contains(lower) && isCapitalised(words[i])) {
-                j = i + 1;
-                while (j < words.length && (ModelLinkingExtractor.TitleWords.OFFICE.contains(
-                        words[j].toLowerCase(Locale.ROOT)) || coveredBy(taken, tokens, j) != null
-                        && coveredBy(taken, tokens, j).entityType() != EntityType.PERSON)) {
-                    j++;
-                }
+                j = skipOffice(tokens, words, taken, i + 1);
             } else if (REPORTING_VERBS.contains(lower) && i > 0) {
                 j = i + 1;
             } else {
@@ -57,6 +53,7 @@ final class PersonCueRules {
                     && Character.isLetter(words[end].codePointAt(0))
                     && coveredBy(taken, tokens, end) == null
                     && !PERSON_TITLES.contains(words[end].toLowerCase(Locale.ROOT))
+                    && !FieldWords.isField(words[end])
                     && !ModelLinkingExtractor.TitleWords.isTitle(words[end])
                     && !ModelLinkingExtractor.TitleWords.OFFICE.contains(
                         words[end].toLowerCase(Locale.ROOT))) {
@@ -69,6 +66,29 @@ final class PersonCueRules {
             }
         }
         return out;
+    }
+
+    /**
+     * The index after a title's office: office words ("Luar Negeri"), fields ("Pemuda dan
+     * Olahraga") and listed places or organisations ("Jawa Barat").
+     */
+    private static int skipOffice(NewsTokenizer.Tokens tokens, String[] words,
+            List<Mention> taken, int from) {
+        int j = from;
+        while (j < words.length) {
+            int afterFields = FieldWords.skip(words, j, words.length);
+            Mention covering = coveredBy(taken, tokens, j);
+            if (afterFields > j) {
+                j = afterFields;
+            } else if (ModelLinkingExtractor.TitleWords.OFFICE.contains(
+                    words[j].toLowerCase(Locale.ROOT))
+                    || covering != null && covering.entityType() != EntityType.PERSON) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        return j;
     }
 
     static Mention coveredBy(List<Mention> mentions, NewsTokenizer.Tokens tokens, int i) {

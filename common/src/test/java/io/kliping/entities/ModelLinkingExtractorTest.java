@@ -175,6 +175,15 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void theFieldOfAMinistryIsNobodysName() {
+        List<Mention> mentions = EXTRACTOR.extract("Menteri Pemuda dan Olahraga Zainudin Amali"
+            + " membuka acara itu. Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud"
+            + " MD juga hadir. Keputusan Menteri Perdagangan Nomor 12 berlaku.");
+        assertThat(mentions).filteredOn(m -> m.entityType() == EntityType.PERSON)
+            .extracting(Mention::surface).containsExactly("Zainudin Amali", "Mahfud MD");
+    }
+
+    @Test
     void lowerCaseEnglishWordsAreNeverNames() {
         assertThat(EXTRACTOR.extract("Let us know as soon as the US replies, as we said."))
             .extracting(Mention::surface).containsExactly("US");
