@@ -27,7 +27,7 @@ final class FieldWords {
         "daerah", "umum", "rakyat", "anak", "industri", "kreatif", "transmigrasi", "sipil",
         "nomor", "no", "hewan", "tinggi", "tertinggal", "lhk", "sampah", "iklim", "air", "inovasi",
         "pers", "masyarakat", "logam", "kimia", "kecil", "menengah", "dasar", "sains", "penyakit",
-        "limbah", "usia", "dini", "periode", "ristek", "dikti", "ristekdikti");
+        "limbah", "usia", "periode", "ristek", "dikti", "ristekdikti");
     /** Words that join two fields ("Kelautan dan Perikanan"). */
     private static final Set<String> CONNECTORS = Set.of("dan", "&", ",", "serta", "and");
 
@@ -57,10 +57,5 @@ final class FieldWords {
             }
         }
         return i;
-    }
-
-    /** Whether words {@code first..last} are all field words and their connectors. */
-    static boolean onlyFields(String[] words, int first, int last) {
-        return first <= last && skip(words, first, last + 1) == last + 1;
     }
 }

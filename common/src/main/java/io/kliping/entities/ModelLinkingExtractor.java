@@ -208,8 +208,16 @@ final class ModelLinkingExtractor implements EntityExtractor {
         } else if (opensHigherEducationName(words, first, last)) {
             type = EntityType.ORGANIZATION;
         }
-        if (type == EntityType.PERSON && FieldWords.onlyFields(words, first, last)) {
-            return; // "Hukum", "Perencanaan Pembangunan Nasional": a field, nobody's name
+        int afterFields = type == EntityType.PERSON ? FieldWords.skip(words, first, last + 1)
+            : first;
+        if (afterFields > first) {
+            // "Hukum", "Perencanaan Pembangunan Nasional": a field, nobody's name. A full name
+            // after fields is the office holder ("Kehakiman Menardo Guevarra"); one word after
+            // them rarely a name ("Kebayoran Baru", "Kedaruratan Nuklir").
+            if (afterFields >= last || !startsCapitalised(words[afterFields])) {
+                return;
+            }
+            first = afterFields;
         }
         List<Mention> overlaps =
             overlapping(gazetteerMentions, tokens.starts()[first], tokens.ends()[last]);

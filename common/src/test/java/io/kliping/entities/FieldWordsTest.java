@@ -33,12 +33,4 @@ class FieldWordsTest {
         String[] leadingConnector = "dan Kesehatan".split(" ");
         assertThat(FieldWords.skip(leadingConnector, 0, 2)).isZero();
     }
-
-    @Test
-    void onlyFieldsMeansEveryWordIsAFieldOrAConnectorBetweenTwo() {
-        String[] words = "Perencanaan Pembangunan Nasional , Pertanian".split(" ");
-        assertThat(FieldWords.onlyFields(words, 0, 4)).isTrue();
-        assertThat(FieldWords.onlyFields("Kesehatan Terawan".split(" "), 0, 1)).isFalse();
-        assertThat(FieldWords.onlyFields(words, 1, 0)).isFalse();
-    }
 }

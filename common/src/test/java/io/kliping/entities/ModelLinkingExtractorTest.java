@@ -178,9 +178,11 @@ class ModelLinkingExtractorTest {
     void theFieldOfAMinistryIsNobodysName() {
         List<Mention> mentions = EXTRACTOR.extract("Menteri Pemuda dan Olahraga Zainudin Amali"
             + " membuka acara itu. Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud"
-            + " MD juga hadir. Keputusan Menteri Perdagangan Nomor 12 berlaku.");
+            + " MD juga hadir. Keputusan Menteri Perdagangan Nomor 12 berlaku. Rancangan itu"
+            + " telah diperhalus oleh Menteri Kehakiman Menardo Guevarra.");
         assertThat(mentions).filteredOn(m -> m.entityType() == EntityType.PERSON)
-            .extracting(Mention::surface).containsExactly("Zainudin Amali", "Mahfud MD");
+            .extracting(Mention::surface)
+            .containsExactly("Zainudin Amali", "Mahfud MD", "Menardo Guevarra");
     }
 
     @Test
