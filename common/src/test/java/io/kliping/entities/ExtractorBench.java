@@ -14,8 +14,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Single-thread throughput harness of the pipeline's extractor (not a test; no Spark): reads the
- * {@code content} of the first N articles of a JSON-lines dump (comma-joined paragraphs restored,
- * as ingest does), extracts once to warm up, then
+ * {@code content} of the first N articles of a JSON-lines dump (comma-joined paragraphs restored
+ * and the text cleaned with the default settings, as ingest does), extracts once to warm up, then
  * times {@code rounds} passes, in wall time and in this thread's CPU time (less sensitive to other
  * processes on a shared machine). With an output path it also writes every mention (article index,
  * offsets, type, id, source, surface, 30 characters of context either side) so two versions of the extractor can be diffed.
@@ -87,14 +87,17 @@ public final class ExtractorBench {
     private static List<String> read(Path input, int n) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<String> out = new ArrayList<>();
+        io.kliping.text.TextCleaner cleaner =
+            new io.kliping.text.TextCleaner(io.kliping.text.CleaningSettings.defaults());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(input)), StandardCharsets.UTF_8))) {
             String line;
             while (out.size() < n && (line = in.readLine()) != null) {
                 JsonNode node = json.readTree(line);
-                // paragraphs as ingest restores them (click-id joins them with commas)
-                String content = io.kliping.text.CommaJoinedParagraphs.split(
-                    node.path("content").asText(""));
+                // paragraphs as ingest restores them (click-id joins them with commas), then
+                // ingest's cleaning (mojibake repair, NFKC, debris and repeated paragraphs)
+                String content = cleaner.clean(io.kliping.text.CommaJoinedParagraphs.split(
+                    node.path("content").asText("")));
                 if (!content.isBlank()) {
                     out.add(content);
                 }
