@@ -122,15 +122,13 @@ final class ClubAndLeagueNames {
      */
     private static boolean isNameWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return isCapitalisedWord(word) && !isTitleOrOffice(word)
+        return PersonCueRules.isCapitalised(word) && !isTitleOrOffice(word)
             && !PersonCueRules.NOT_A_NAME_START.contains(lower) && !NOT_NAME_WORDS.contains(lower);
     }
 
     private static boolean isTitleOrOffice(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        return ModelLinkingExtractor.TitleWords.isTitle(word)
-            || ModelLinkingExtractor.TitleWords.OFFICE.contains(lower)
-            || PersonCueRules.PERSON_TITLES.contains(lower) || CLUB_ROLES.contains(lower);
+        return PersonCueRules.isTitleOrOffice(word)
+            || CLUB_ROLES.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static int[] league(NewsTokenizer.Tokens tokens, String[] words,
@@ -151,7 +149,7 @@ final class ClubAndLeagueNames {
             }
             return extend(tokens, words, found, keyword, last);
         }
-        if (!isCapitalisedWord(words[next]) && !isNumber(words[next])) {
+        if (!PersonCueRules.isCapitalised(words[next]) && !isNumber(words[next])) {
             return null;
         }
         return extend(tokens, words, found, keyword, next);
@@ -170,7 +168,7 @@ final class ClubAndLeagueNames {
                     break;
                 }
                 last = end;
-            } else if (isCapitalisedWord(words[next]) && words[next].length() > 1
+            } else if (PersonCueRules.isCapitalised(words[next]) && words[next].length() > 1
                     && !NOT_NAME_WORDS.contains(words[next].toLowerCase(Locale.ROOT))) {
                 last = next;
             } else {
@@ -202,10 +200,6 @@ final class ClubAndLeagueNames {
         return true;
     }
 
-    private static boolean isCapitalisedWord(String word) {
-        int cp = word.codePointAt(0);
-        return Character.isUpperCase(cp) || Character.isTitleCase(cp);
-    }
 
     private static boolean isNumber(String word) {
         return word.chars().allMatch(Character::isDigit) && word.length() <= 2;

@@ -117,7 +117,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.token(i);
             if (word.length() < 3 || !startsCapitalised(word) || isTitle(word)
-                    || FieldWords.isField(word) || !names.containsKey(NameKey.of(word))
+                    || !names.containsKey(NameKey.of(word)) || FieldWords.isField(word)
                     || PersonCueRules.coveredBy(mentions, tokens, i) != null) {
                 continue;
             }

@@ -52,11 +52,7 @@ final class PersonCueRules {
             while (end < words.length && end - j < MAX_NAME_WORDS && isCapitalised(words[end])
                     && Character.isLetter(words[end].codePointAt(0))
                     && coveredBy(taken, tokens, end) == null
-                    && !PERSON_TITLES.contains(words[end].toLowerCase(Locale.ROOT))
-                    && !FieldWords.isField(words[end])
-                    && !ModelLinkingExtractor.TitleWords.isTitle(words[end])
-                    && !ModelLinkingExtractor.TitleWords.OFFICE.contains(
-                        words[end].toLowerCase(Locale.ROOT))) {
+                    && !isTitleOrOffice(words[end]) && !FieldWords.isField(words[end])) {
                 end++;
             }
             if (end > j && !NOT_A_NAME_START.contains(words[j].toLowerCase(Locale.ROOT))
@@ -91,6 +87,13 @@ final class PersonCueRules {
         return j;
     }
 
+    /** A person title or an office word, in any case: never part of a name. */
+    static boolean isTitleOrOffice(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return PERSON_TITLES.contains(lower) || ModelLinkingExtractor.TitleWords.isTitle(word)
+            || ModelLinkingExtractor.TitleWords.OFFICE.contains(lower);
+    }
+
     static Mention coveredBy(List<Mention> mentions, NewsTokenizer.Tokens tokens, int i) {
         int start = tokens.starts()[i];
         for (Mention m : mentions) {
@@ -101,7 +104,7 @@ final class PersonCueRules {
         return null;
     }
 
-    private static boolean isCapitalised(String word) {
+    static boolean isCapitalised(String word) {
         int cp = word.codePointAt(0);
         return Character.isUpperCase(cp) || Character.isTitleCase(cp);
     }
