@@ -106,42 +106,64 @@ public final class LowerCaseWords {
 
     /**
      * Counts, over tokenised sentences, how often each word is written in lower case and how
-     * often capitalised, leaving out each sentence's first word. Order-independent.
+     * often capitalised inside a sentence, and how often it opens one. Order-independent.
      */
     public static final class Counter {
+        private static final int LOWER = 0;
+        private static final int UPPER = 1;
+        private static final int OPENING = 2;
+
+        /** Per lower-cased word: inside a sentence in lower case, capitalised; openings. */
         private final Map<String, int[]> counts = new HashMap<>();
 
-        /** Counts one sentence's tokens (the first word-like token is skipped). */
+        /**
+         * Counts one sentence's tokens: the first word-like token as an opening (when
+         * capitalised), the others by their case.
+         */
         public void add(String[] tokens) {
             boolean first = true;
             for (String token : tokens) {
                 if (token.isEmpty() || !Character.isLetter(token.codePointAt(0))) {
                     continue;
                 }
+                int c = token.codePointAt(0);
+                int which = Character.isLowerCase(c) ? LOWER : Character.isUpperCase(c) ? UPPER : -1;
                 if (first) {
                     first = false;
-                    continue;
+                    which = which == UPPER ? OPENING : -1;
                 }
-                int c = token.codePointAt(0);
-                int which = Character.isLowerCase(c) ? 0 : Character.isUpperCase(c) ? 1 : -1;
                 if (which >= 0) {
-                    counts.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new int[2])[which]++;
+                    counts.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new int[3])[which]++;
                 }
             }
         }
 
         /**
          * The words seen at least {@code minCount} times (inside sentences) and written in lower
-         * case at least {@code minLowerShare} of them.
+         * case at least {@code minLowerShare} of them; no opening words.
          */
         public LowerCaseWords build(int minCount, double minLowerShare) {
-            if (minCount < 1 || !(minLowerShare > 0 && minLowerShare <= 1)) {
-                throw new IllegalArgumentException("need minCount >= 1 and 0 < minLowerShare <= 1");
+            return build(minCount, minLowerShare, Integer.MAX_VALUE);
+        }
+
+        /**
+         * As {@link #build(int, double)}, and also the <em>opening words</em>: words that open
+         * at least {@code minOpenings} sentences, are written in lower case inside a sentence at
+         * least once and never capitalised there. Connectives such as "Alhasil," (as a result)
+         * almost always open a sentence, so the inside count alone rarely reaches {@code
+         * minCount}; a name that opens that many sentences is capitalised inside others.
+         */
+        public LowerCaseWords build(int minCount, double minLowerShare, int minOpenings) {
+            if (minCount < 1 || !(minLowerShare > 0 && minLowerShare <= 1) || minOpenings < 1) {
+                throw new IllegalArgumentException(
+                    "need minCount >= 1, 0 < minLowerShare <= 1 and minOpenings >= 1");
             }
             Set<String> words = new TreeSet<>();
             counts.forEach((word, c) -> {
-                int total = c[0] + c[1];
-                if (total >= minCount && c[0] >= minLowerShare * total) {
+                int inside = c[LOWER] + c[UPPER];
+                boolean lowerInside = inside >= minCount && c[LOWER] >= minLowerShare * inside;
+                boolean opening = c[OPENING] >= minOpenings && c[LOWER] > 0 && c[UPPER] == 0;
+                if (lowerInside || opening) {
                     words.add(word);
                 }
             });

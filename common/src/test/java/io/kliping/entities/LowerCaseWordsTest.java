@@ -56,6 +56,30 @@ class LowerCaseWordsTest {
     }
 
     @Test
+    void wordsThatOpenSentencesAndAreNeverCapitalisedInsideOneAreListed() {
+        List<String[]> sentences = List.of(
+            new String[] {"Alhasil", ",", "harga", "naik", "."},
+            new String[] {"Alhasil", "warga", "kecewa", "."},
+            new String[] {"\"", "Alhasil", ",", "kami", "pulang", "\""},
+            new String[] {"Hujan", "turun", ",", "alhasil", "jalan", "banjir", "."},
+            new String[] {"Jokowi", "datang", "."}, new String[] {"Jokowi", "pulang", "."},
+            new String[] {"Jokowi", "tiba", "."}, new String[] {"Kata", "Jokowi", ",", "jokowi", "."},
+            new String[] {"Walhasil", "sepi", "."}, new String[] {"Walhasil", "ramai", "."},
+            new String[] {"Walhasil", "tutup", "."});
+        LowerCaseWords.Counter counter = new LowerCaseWords.Counter();
+        sentences.forEach(counter::add);
+
+        LowerCaseWords words = counter.build(10, 0.9, 3);
+        assertThat(words.contains("alhasil")).as("3 openings, once in lower case inside").isTrue();
+        assertThat(words.contains("jokowi")).as("capitalised inside a sentence once").isFalse();
+        assertThat(words.contains("walhasil")).as("never seen inside a sentence").isFalse();
+        assertThat(counter.build(10, 0.9, 4).contains("alhasil")).isFalse();
+        assertThat(counter.build(10, 0.9).contains("alhasil")).as("no opening words").isFalse();
+        assertThatThrownBy(() -> counter.build(1, 0.9, 0))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theOrderOfSentencesDoesNotMatter() throws IOException {
         List<String[]> shuffled = new ArrayList<>(SENTENCES);
         Collections.shuffle(shuffled, new Random(7));

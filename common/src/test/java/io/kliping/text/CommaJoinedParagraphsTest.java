@@ -24,6 +24,23 @@ class CommaJoinedParagraphsTest {
   }
 
   @Test
+  void aRunOfCommasAfterASentenceEndBreaksBeforeANewSentence() {
+    // click-id, okezone.com and kapanlagi.com: paragraphs between removed (embedded links)
+    String body = "Usaha meraih kemenangan.,,,Sayangnya, usaha Bottas gagal.,,\"Kebanyakan tertipu,\""
+        + " kata dia.,,,2019 menjadi tahun berat.";
+    assertThat(CommaJoinedParagraphs.split(body))
+        .isEqualTo("Usaha meraih kemenangan.\nSayangnya, usaha Bottas gagal.\n"
+            + "\"Kebanyakan tertipu,\" kata dia.\n2019 menjadi tahun berat.");
+  }
+
+  @Test
+  void aRunOfCommasBeforeALowerCaseWordStays() {
+    // an embed removed inside a quotation: still one sentence
+    String body = "\"Diunggah pada 27 Juni 2018.,,\" tulis akun tersebut.";
+    assertThat(CommaJoinedParagraphs.split(body)).isEqualTo(body);
+  }
+
+  @Test
   void keepsCommasInsideSentencesAndLinkGaps() {
     String body = "Ketika memasak makanan berkuah ,, memang diperlukan trik, yakni 3.5 kg, \"ya,\" katanya.";
     assertThat(CommaJoinedParagraphs.split(body)).isEqualTo(body);

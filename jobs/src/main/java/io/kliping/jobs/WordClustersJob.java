@@ -8,7 +8,9 @@ import io.kliping.ner.ConllReader;
 import io.kliping.ner.NewsTokenizer;
 import io.kliping.ner.WordClusterer;
 import io.kliping.ner.WordClusters;
+import io.kliping.text.CleaningSettings;
 import io.kliping.text.CommaJoinedParagraphs;
+import io.kliping.text.TextCleaner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +35,12 @@ import picocli.CommandLine.Spec;
  * {@code word-clusters}: learns the word clusters the name finder uses as features
  * ({@link WordClusterer}) from unlabelled news: JSON Lines with {@code title} and {@code content}
  * ({@code .jsonl}, {@code .jsonl.gz}), folders of plain-text articles (every file below, in name
- * order, one article each) and CoNLL files (any other file name, token first). Plain Java, no
- * Spark; {@code scripts/train-ner.sh} runs it before training.
+ * order, one article each) and CoNLL files (any other file name, token first). Articles are
+ * cleaned as ingest cleans them (comma-joined paragraphs restored, {@link TextCleaner} with the
+ * default settings), so the counts describe the text the entities stage reads: uncleaned, the
+ * {@code ". , , Alhasil"} left where a scraper removed link text kept sentences together and made
+ * sentence-opening words look capitalised inside sentences. Plain Java, no Spark; {@code
+ * scripts/train-ner.sh} runs it before training.
  */
 @Command(name = "word-clusters", mixinStandardHelpOptions = true,
     description = "Learn word clusters for the name finder from unlabelled text.")
@@ -47,8 +53,9 @@ final class WordClustersJob implements Callable<Integer> {
           + "files (one article each) or CoNLL files.")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--output", required = true, paramLabel = "FILE",
-      description = "Clusters file (gzip when it ends in .gz).")
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Clusters file (gzip when it ends in .gz). Without it no clustering is "
+          + "done and only --lowercase-words is written.")
   Path output;
 
   @Option(names = "--lowercase-words", paramLabel = "FILE",
@@ -65,6 +72,12 @@ final class WordClustersJob implements Callable<Integer> {
       description = "Lower-case words: written in lower case at least this share of those "
           + "times. Default: ${DEFAULT-VALUE}.")
   double lowercaseShare;
+
+  @Option(names = "--lowercase-min-openings", defaultValue = "20",
+      description = "Lower-case words: also those opening at least this many sentences, never "
+          + "capitalised inside one and in lower case there at least once (\"Alhasil,\"). "
+          + "Default: ${DEFAULT-VALUE}.")
+  int lowercaseMinOpenings;
 
   @Option(names = "--levels", split = ",", defaultValue = "64,128,256,512,1024",
       description = "Cluster counts, one clustering each. Default: ${DEFAULT-VALUE}.")
@@ -88,6 +101,11 @@ final class WordClustersJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (output == null && lowercaseOutput == null) {
+      spec.commandLine().getErr()
+          .println("word-clusters: nothing to write: give --output, --lowercase-words or both");
+      return ExitCodes.USAGE;
+    }
     for (Path in : inputs) {
       if (!Files.isRegularFile(in) && !Files.isDirectory(in)) {
         spec.commandLine().getErr().println("word-clusters: no such file or folder: " + in);
@@ -109,13 +127,14 @@ final class WordClustersJob implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    if (lowercaseMinCount < 1 || !(lowercaseShare > 0 && lowercaseShare <= 1)) {
-      spec.commandLine().getErr().println("word-clusters: --lowercase-min-count must be at least "
-          + "1 and --lowercase-share in (0, 1]");
+    if (lowercaseMinCount < 1 || !(lowercaseShare > 0 && lowercaseShare <= 1)
+        || lowercaseMinOpenings < 1) {
+      spec.commandLine().getErr().println("word-clusters: --lowercase-min-count and "
+          + "--lowercase-min-openings must be at least 1 and --lowercase-share in (0, 1]");
       return ExitCodes.USAGE;
     }
     LowerCaseWords.Counter casing = new LowerCaseWords.Counter();
-    Consumer<String[]> sink = sentence -> {
+    Consumer<String[]> sink = output == null ? casing::add : sentence -> {
       clusterer.add(sentence);
       casing.add(sentence);
     };
@@ -123,14 +142,16 @@ final class WordClustersJob implements Callable<Integer> {
     for (Path in : inputs) {
       tokens += read(in, sink);
     }
-    WordClusters clusters = clusterer.cluster(levels);
-    try (OutputStream out = create(output)) {
-      clusters.write(out);
+    if (output != null) {
+      WordClusters clusters = clusterer.cluster(levels);
+      try (OutputStream out = create(output)) {
+        clusters.write(out);
+      }
+      spec.commandLine().getOut().printf("word-clusters: %d tokens, %d words, levels %s -> %s%n",
+          tokens, clusters.size(), Arrays.toString(levels), output);
     }
-    spec.commandLine().getOut().printf("word-clusters: %d tokens, %d words, levels %s -> %s%n",
-        tokens, clusters.size(), Arrays.toString(levels), output);
     if (lowercaseOutput != null) {
-      LowerCaseWords lower = casing.build(lowercaseMinCount, lowercaseShare);
+      LowerCaseWords lower = casing.build(lowercaseMinCount, lowercaseShare, lowercaseMinOpenings);
       try (OutputStream out = create(lowercaseOutput)) {
         lower.write(out);
       }
@@ -151,6 +172,9 @@ final class WordClustersJob implements Callable<Integer> {
         ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file);
   }
 
+  /** Articles' text as ingest leaves it with the default cleaning settings. */
+  private static final TextCleaner CLEANER = new TextCleaner(CleaningSettings.defaults());
+
   /** Feeds one input's sentences to {@code sink}; returns its token count. */
   private static long read(Path file, Consumer<String[]> sink) throws IOException {
     if (Files.isDirectory(file)) {
@@ -161,7 +185,8 @@ final class WordClustersJob implements Callable<Integer> {
       long tokens = 0;
       for (Path text : texts) {
         // undecodable bytes become U+FFFD: one bad file must not stop the clustering
-        tokens += addText(new String(Files.readAllBytes(text), StandardCharsets.UTF_8), sink);
+        tokens += addText(
+            CLEANER.clean(new String(Files.readAllBytes(text), StandardCharsets.UTF_8)), sink);
       }
       return tokens;
     }
@@ -180,10 +205,11 @@ final class WordClustersJob implements Callable<Integer> {
             continue;
           }
           JsonNode record = mapper.readTree(line);
-          tokens[0] += addText(record.path("title").asText(""), sink);
+          tokens[0] += addText(CLEANER.clean(record.path("title").asText("")), sink);
           // paragraphs as ingest restores them (a no-op where none are comma-joined)
           tokens[0] += addText(
-              CommaJoinedParagraphs.split(record.path("content").asText("")), sink);
+              CLEANER.clean(CommaJoinedParagraphs.split(record.path("content").asText(""))),
+              sink);
         }
       } else {
         ConllReader.read(reader, sentence -> {

@@ -109,6 +109,33 @@ class NerCliTest {
   }
 
   @Test
+  void theLowerCaseListAloneIsCountedOnTextAsIngestCleansIt() throws IOException {
+    Path news = tmp.resolve("connectives.jsonl");
+    // click-id style: paragraphs glued with runs of commas where embedded links were removed
+    Files.writeString(news, "{\"title\":\"Harga naik\",\"content\":\"Harga naik.,,,Alhasil, "
+        + "warga kecewa.,,,Alhasil, pasar sepi. Jokowi datang.,,,Jokowi pulang. Harga turun, "
+        + "alhasil warga senang kata Jokowi.\"}\n");
+    Path lowerCase = tmp.resolve("lower-only.txt");
+
+    CliRun listed = run("word-clusters", "--input", news.toString(),
+        "--lowercase-words", lowerCase.toString(), "--lowercase-min-count", "5",
+        "--lowercase-min-openings", "2");
+
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("lower-case words").doesNotContain("levels");
+    try (var in = Files.newInputStream(lowerCase)) {
+      io.kliping.entities.LowerCaseWords words = io.kliping.entities.LowerCaseWords.read(in);
+      // opens two sentences once the comma runs are paragraph breaks, lower case inside one
+      assertThat(words.contains("alhasil")).isTrue();
+      // opens two sentences too, but is capitalised inside another
+      assertThat(words.contains("jokowi")).isFalse();
+    }
+    CliRun nothing = run("word-clusters", "--input", news.toString());
+    assertThat(nothing.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(nothing.err()).contains("nothing to write");
+  }
+
+  @Test
   void badArgumentsAreUsageOrInputErrors() throws IOException {
     assertThat(run("eval-ner", "--input", tmp.resolve("missing").toString()).code())
         .isEqualTo(ExitCodes.NO_INPUT);
