@@ -200,7 +200,8 @@ final class ModelLinkingExtractor implements EntityExtractor {
             last--;
         }
         if (type == null || first > last
-                || !(startsCapitalised(words[first]) || opensPlaceName(words, first, last))) {
+                || !(startsCapitalised(words[first]) || opensPlaceName(words, first, last))
+                || onlyLegalForms(words, first, last)) {
             return;
         }
         if (titled) {
@@ -582,6 +583,23 @@ final class ModelLinkingExtractor implements EntityExtractor {
         String word = words[first].toLowerCase(Locale.ROOT);
         return HIGHER_EDUCATION.contains(word)
             || word.equals("sekolah") && words[first + 1].equalsIgnoreCase("tinggi");
+    }
+
+    /**
+     * Company forms, which are no name on their own: "PT" and "Tbk" are left alone where a
+     * scraper removed the linked company name ("PT , (Persero) Tbk"), "CO" where "TEMPO.CO" is
+     * split. 334 "PT" and 296 "CO" organisations in 20,000 CLICK-ID articles.
+     */
+    private static final Set<String> LEGAL_FORMS = Set.of("pt", "cv", "tbk", "persero", "ud",
+        "co", "ltd", "inc", "corp", "plc", "llc", "gmbh");
+
+    private static boolean onlyLegalForms(String[] words, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            if (isWordToken(words[i]) && !LEGAL_FORMS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWordToken(String word) {

@@ -186,6 +186,30 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aCompanyFormAloneIsNoName() {
+        // click-id: the linked company names were removed by the scraper; the model types the
+        // leftover forms as an organisation and a person
+        assertThat(EXTRACTOR.extract("UMKM naik kelas, PT , Rakyat Indonesia ( ,) Tbk."))
+            .extracting(Mention::surface).doesNotContain("PT", "Tbk");
+        assertThat(EXTRACTOR.extract("Direktur Pemasaran PT , (TAM) Anton Jimmi mengatakan."))
+            .extracting(Mention::surface).containsExactly("Anton Jimmi");
+        assertThat(EXTRACTOR.extract("Dia bekerja di PT Djarum sejak 2001."))
+            .extracting(Mention::surface).containsExactly("PT Djarum");
+    }
+
+    @Test
+    void newsOutletsAndJakartasProvinceAreListed() {
+        List<Mention> mentions = EXTRACTOR.extract("TEMPO.CO, Jakarta - Pemprov DKI menutup"
+            + " jalan, kata Anies saat dihubungi Tempo.co. Film Warkop DKI tayang di Kompas TV."
+            + " Dalam tempo singkat harga naik.");
+        assertThat(mentions).extracting(Mention::surface, Mention::entityId).contains(
+            tuple("TEMPO.CO", "kl:org/tempo"), tuple("Tempo.co", "kl:org/tempo"),
+            tuple("DKI", "Q3630"), tuple("Warkop DKI", "kl:org/warkop_dki"),
+            tuple("Kompas TV", "kl:org/kompas_tv"));
+        assertThat(mentions).extracting(Mention::surface).doesNotContain("CO", "tempo");
+    }
+
+    @Test
     void lowerCaseEnglishWordsAreNeverNames() {
         assertThat(EXTRACTOR.extract("Let us know as soon as the US replies, as we said."))
             .extracting(Mention::surface).containsExactly("US");
