@@ -199,6 +199,17 @@ final class ModelLinkingExtractor implements EntityExtractor {
         while (last >= first && !isWordToken(words[last])) {
             last--;
         }
+        if (type == EntityType.PERSON || titled) {
+            // "Kabid Humas Polda Metro Jaya Kombes Argo Yuwono": the name follows the last rank
+            int afterTitle = afterInnerTitle(words, first, last);
+            if (afterTitle > first) {
+                first = afterTitle;
+                titled = true;
+            }
+            if (first <= last && namesAPoliceUnit(words, first, last)) {
+                return; // "Kabid Humas Polda Metro Jaya": an office, nobody named
+            }
+        }
         if (type == null || first > last
                 || !(startsCapitalised(words[first]) || opensPlaceName(words, first, last))
                 || onlyLegalForms(words, first, last)) {
@@ -540,6 +551,44 @@ final class ModelLinkingExtractor implements EntityExtractor {
         return TitleWords.isTitle(word);
     }
 
+    /**
+     * Where the name starts after a rank inside {@code words[first..last]} (after an office and
+     * its unit, "... Polda Metro Jaya AKBP Muhammad Nasir"), skipping titles and office words
+     * after it ("Kombes Pol Argo Yuwono"); {@code first} when no rank inside is followed by a
+     * capitalised word. Only ranks: an office inside a span more often follows the name ("...
+     * Direktur Gaya Makmur Putra" names a company).
+     */
+    private static int afterInnerTitle(String[] words, int first, int last) {
+        for (int k = last - 1; k > first; k--) {
+            if (TitleWords.RANKS.contains(words[k].toLowerCase(Locale.ROOT))
+                    && isWordToken(words[k + 1]) && startsCapitalised(words[k + 1])) {
+                int name = k + 1;
+                while (name < last && (isTitle(words[name]) || isOffice(words[name]))) {
+                    name++;
+                }
+                return name;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Police units and departments: a person span naming one is an office whose holder is not
+     * named ("Kabid Humas Polda Metro Jaya", 38 times in 20,000 CLICK-ID articles).
+     */
+    private static final Set<String> POLICE_UNITS = Set.of("polda", "polres", "polresta",
+        "polrestabes", "polsek", "ditlantas", "satlantas", "ditreskrimum", "ditreskrimsus",
+        "satreskrim", "ditnarkoba", "humas", "reskrim", "gakkum", "regident", "propam");
+
+    private static boolean namesAPoliceUnit(String[] words, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            if (POLICE_UNITS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isOffice(String word) {
         return TitleWords.OFFICE.contains(word.toLowerCase(Locale.ROOT));
     }
@@ -626,7 +675,24 @@ final class ModelLinkingExtractor implements EntityExtractor {
             "drs", "hj", "kh", "ustaz", "ustadz", "kiai", "paus", "mr", "mrs", "ms", "president",
             "minister", "secretary", "chancellor", "governor", "king", "queen", "prince",
             "senator", "sen", "gen", "general", "wakil", "deputy", "vice", "mantan", "former",
-            "plt", "acting", "kepala", "sekretaris", "direktur", "kapten", "pelatih", "coach");
+            "plt", "acting", "kepala", "sekretaris", "direktur", "kapten", "pelatih", "coach",
+            // police offices that precede a unit and a rank ("Kasat Reskrim Polres Karawang
+            // AKP Bimantoro Kurniawan")
+            "kabid", "kasat", "kasubdit", "kanit", "kabag", "kasubbag", "kasubag", "kapolres",
+            "kapolsek", "kapolrestabes", "kapolresta", "wakapolda", "wakapolres", "dirreskrimum",
+            "dirreskrimsus", "dirlantas", "kadiv");
+
+        /**
+         * Police and military ranks, titles too ("AKBP Muhammad Nasir", "Bripka Eka Setiawan",
+         * "Letkol Inf Zaenal Arifin"); one inside a person span starts the name.
+         */
+        static final Set<String> RANKS = Set.of(
+            "jenderal", "letjen", "mayjen", "brigjen", "kolonel", "akbp", "akp", "kompol", "kombes",
+            "iptu", "ipda", "aiptu", "aipda", "bripka", "briptu", "bripda", "brigadir", "bharada",
+            "bharatu", "irjen", "komjen", "kombespol", "purnawirawan", "letkol", "mayor", "kapten",
+            "serka", "serma", "sertu", "serda", "pelda", "peltu", "praka", "pratu", "prada",
+            "kopda", "koptu", "kopka", "laksamana", "laksma", "laksda", "laksdya", "marsekal",
+            "marsma", "marsda", "marsdya");
 
         /** Words of an office after a title ("Menteri Luar Negeri", "Foreign Minister"). */
         static final Set<String> OFFICE = Set.of(
@@ -635,12 +701,15 @@ final class ModelLinkingExtractor implements EntityExtractor {
             "kepresidenan", "negara", "sekretaris", "utusan", "khusus", "foreign", "defense",
             "defence", "finance", "interior", "prime", "minister", "secretary", "state", "senior",
             "general", "of", "tugas", "wakil", "deputy", "vice", "kepala", "direktur", "eksekutif",
-            "chief", "executive", "officer", "ceo", "president", "director", "manager", "sales");
+            "chief", "executive", "officer", "ceo", "president", "director", "manager", "sales",
+            // police and military corps after a rank ("Kombes Pol", "Letkol Inf", "Letkol Czi")
+            "pol", "inf", "kav", "czi", "arh", "cpm", "chb", "pnb", "mar");
 
         private TitleWords() {}
 
         static boolean isTitle(String word) {
-            return WORDS.contains(word.toLowerCase(Locale.ROOT));
+            String lower = word.toLowerCase(Locale.ROOT);
+            return WORDS.contains(lower) || RANKS.contains(lower);
         }
     }
 }

@@ -186,6 +186,20 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aPoliceRankAndTheOfficeBeforeItAreNotPartOfTheName() {
+        // click-id: the model's spans ran from the office to the name, one id per wording
+        List<Mention> mentions = EXTRACTOR.extract("Kabid Humas Polda Metro Jaya Kombes Argo"
+            + " Yuwono mengatakan hal itu. Kombes Pol Argo Yuwono menambahkan bahwa Kasubdit"
+            + " Gakkum Ditlantas Polda Metro Jaya AKBP Muhammad Nasir sudah menjelaskannya."
+            + " Kabid Humas Polda Metro Jaya juga hadir.");
+        assertThat(mentions).filteredOn(m -> m.entityType() == EntityType.PERSON)
+            .extracting(Mention::surface, Mention::entityId).containsExactly(
+                tuple("Argo Yuwono", "kl:person:argo_yuwono"),
+                tuple("Argo Yuwono", "kl:person:argo_yuwono"),
+                tuple("Muhammad Nasir", "kl:person:muhammad_nasir"));
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person
