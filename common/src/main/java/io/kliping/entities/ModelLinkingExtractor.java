@@ -212,7 +212,8 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         if (type == null || first > last
                 || !(startsCapitalised(words[first]) || opensPlaceName(words, first, last))
-                || onlyLegalForms(words, first, last)) {
+                || onlyLegalForms(words, first, last)
+                || first == last && isNeverANameAlone(words[first])) {
             return;
         }
         if (titled) {
@@ -641,6 +642,35 @@ final class ModelLinkingExtractor implements EntityExtractor {
      */
     private static final Set<String> LEGAL_FORMS = Set.of("pt", "cv", "tbk", "persero", "ud",
         "co", "ltd", "inc", "corp", "plc", "llc", "gmbh");
+
+    /**
+     * Capitalised common nouns the model takes for names when they stand alone: the signs of the
+     * zodiac in horoscopes ("Leo tak takut mengungkapkan ...") and currencies ("nilai tukar
+     * Rupiah"). About 610 person mentions in 20,000 CLICK-ID articles. Inside a longer name
+     * ("Leo Messi", "Cancer Research UK") they are left alone.
+     */
+    private static final Set<String> NEVER_A_NAME_ALONE = Set.of("aries", "taurus", "gemini",
+        "cancer", "leo", "virgo", "libra", "scorpio", "sagitarius", "sagittarius", "capricorn",
+        "kaprikornus", "aquarius", "akuarius", "pisces", "rupiah", "dolar", "ringgit", "yuan",
+        "baht", "rupee");
+
+    /**
+     * Heads of names that name nothing alone ("Kabupaten", "Bandara", "Kementerian", "Selatan"):
+     * 147 "Kabupaten" and 135 "Kota" places, 115 "Bank" and 85 "Kementerian" organisations in
+     * 20,000 CLICK-ID articles. The place words, school, university and facility words and
+     * compass words of the rules above, and institution words.
+     */
+    private static final Set<String> GENERIC_HEADS = Set.of("rumah", "gedung", "kantor",
+        "kerajaan", "perseroan", "kepolisian", "kementerian", "bank", "dinas", "badan", "komisi",
+        "partai", "pemerintah", "hotel", "masjid", "gereja", "pasar", "sirkuit", "taman", "tk",
+        "rs", "rsud");
+
+    private static boolean isNeverANameAlone(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return NEVER_A_NAME_ALONE.contains(lower) || GENERIC_HEADS.contains(lower)
+            || ADMINISTRATIVE.contains(lower) || PLACE_KEYWORDS.contains(lower)
+            || NAMED_AFTER_PLACE.contains(lower) || COMPASS.contains(lower);
+    }
 
     private static boolean onlyLegalForms(String[] words, int first, int last) {
         for (int i = first; i <= last; i++) {

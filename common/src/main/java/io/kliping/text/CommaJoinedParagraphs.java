@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 public final class CommaJoinedParagraphs {
 
   private static final Pattern JOIN = Pattern.compile("([.!?][\"”’')]?),(?=[^\\s,])");
-  private static final Pattern RUN =
-      Pattern.compile("([.!?][\"”’')]?),{2,}(?=[\"“‘'(]?[\\p{Lu}\\p{N}])");
+  private static final Pattern RUN = Pattern.compile(
+      "([.!?][\"”’')]?)(?:\\h+(?:,\\h*)+|,(?:\\h*,)+\\h*)(?=[\"“‘'(]?[\\p{Lu}\\p{N}])");
   private static final Pattern EDGES = Pattern.compile("^[\\s,]+|[\\s,]+$");
 
   private CommaJoinedParagraphs() {}

@@ -200,6 +200,23 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void zodiacSignsAndCurrenciesAloneAreNoNames() {
+        // click-id horoscopes and market reports; the model makes persons of them
+        assertThat(EXTRACTOR.extract("Pada intinya, seorang Leo adalah seorang yang kreatif."
+            + " Libra sangat mengharapkan pujian. Nilai tukar Rupiah melemah, kata Budi Santoso."))
+            .extracting(Mention::surface).containsExactly("Budi Santoso");
+    }
+
+    @Test
+    void theHeadOfANameAloneNamesNothing() {
+        // NERGrit dev sentences: the model made places of "Hotel" and "Masjid"
+        assertThat(EXTRACTOR.extract("Sebelum Tsunami ada dua Hotel yang bisa dimanfaatkan"
+            + " pengunjung. Di Dusun Sendung terdapat Masjid besar yang dibangun oleh warga."))
+            .extracting(Mention::surface).doesNotContain("Hotel", "Masjid")
+            .contains("Dusun Sendung");
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person

@@ -34,6 +34,17 @@ class CommaJoinedParagraphsTest {
   }
 
   @Test
+  void spacesAroundTheCommasDoNotHideTheBreak() {
+    // click-id, fimela.com and okezone.com: no-break spaces and spaces around the commas
+    String body = "Area tersebut bisa lebih baik.,\u00A0,Selama kehamilan, tubuh berubah."
+        + "\u00A0,Namun, makanan penting. Polisi datang pada Kamis lalu. , Polisi akan mengawal."
+        + " Pemilik PT Maju Tbk., Jakarta, hadir.";
+    assertThat(CommaJoinedParagraphs.split(body)).isEqualTo("Area tersebut bisa lebih baik.\n"
+        + "Selama kehamilan, tubuh berubah.\nNamun, makanan penting. Polisi datang pada Kamis"
+        + " lalu.\nPolisi akan mengawal. Pemilik PT Maju Tbk., Jakarta, hadir.");
+  }
+
+  @Test
   void aRunOfCommasBeforeALowerCaseWordStays() {
     // an embed removed inside a quotation: still one sentence
     String body = "\"Diunggah pada 27 Juni 2018.,,\" tulis akun tersebut.";
