@@ -524,8 +524,19 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         return only.charStart() == start && tokens.starts()[last] >= only.charEnd()
             && (last == first || tokens.starts()[last - 1] < only.charEnd())
-            && COMPASS.contains(tokens.token(last).toLowerCase(Locale.ROOT));
+            && (COMPASS.contains(tokens.token(last).toLowerCase(Locale.ROOT))
+                || QUALIFIERS.contains(tokens.token(last).toLowerCase(Locale.ROOT)));
     }
+
+    /**
+     * Words after a listed place that make another place of it, besides the compass words:
+     * "Aceh Besar", "Aceh Jaya", Javanese "Kulon", "Wetan", "Kidul", river ends "Hilir", "Hulu".
+     * Not in {@link #COMPASS}: "Jaya" alone is a name. Not "Baru" (new) or "Lama" (old): on
+     * CLICK-ID "KPK Baru" and "Malaysia Baru" are the KPK and Malaysia, as often as "Solo Baru"
+     * is a place of its own.
+     */
+    private static final Set<String> QUALIFIERS = Set.of("besar", "jaya", "kulon", "wetan",
+        "kidul", "hilir", "hulu");
 
     private static final Set<String> COMPASS = Set.of("utara", "selatan", "timur", "barat",
         "tengah", "raya", "laut", "daya", "north", "south", "east", "west", "central");

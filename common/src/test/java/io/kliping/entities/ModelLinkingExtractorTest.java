@@ -217,6 +217,18 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aListedPlaceWithAQualifierIsAnotherPlace() {
+        // NERGrit dev: two regencies of Aceh; before, the listed "Aceh" won over the model's span
+        assertThat(EXTRACTOR.extract("Tsunami melanda Nagan Raya , Aceh Jaya , Aceh Besar ,"
+            + " Pidie dan Bireun."))
+            .extracting(Mention::surface).contains("Aceh Jaya", "Aceh Besar")
+            .doesNotContain("Aceh", "Jaya");
+        assertThat(EXTRACTOR.extract("Ia menjabat Gubernur DKI Jaya dua periode."))
+            .extracting(Mention::surface, Mention::entityId)
+            .containsExactly(tuple("DKI Jaya", "Q3630"));
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person
