@@ -398,7 +398,9 @@ final class ModelLinkingExtractor implements EntityExtractor {
             case LOCATION -> "loc";
         };
         String key = NameKey.of(m.surface());
-        if (m.entityType() == EntityType.LOCATION) {
+        if (m.entityType() == EntityType.PERSON) {
+            key = NameKey.withoutMiddleInitials(key);
+        } else if (m.entityType() == EntityType.LOCATION) {
             int space = key.indexOf(' ');
             if (space > 0 && ADMINISTRATIVE.contains(key.substring(0, space))) {
                 key = key.substring(space + 1);

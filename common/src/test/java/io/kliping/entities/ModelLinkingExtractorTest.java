@@ -229,6 +229,15 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aMiddleInitialDoesNotMakeAnotherPerson() {
+        String withInitial = only(EXTRACTOR.extract("Menteri Yasonna H Laoly hadir di DPR."),
+            "Yasonna H Laoly").entityId();
+        String without = only(EXTRACTOR.extract("Menteri Yasonna Laoly hadir di DPR."),
+            "Yasonna Laoly").entityId();
+        assertThat(withInitial).isEqualTo(without).isEqualTo("kl:person:yasonna_laoly");
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person

@@ -27,6 +27,19 @@ class NameKeyTest {
     }
 
     @Test
+    void middleInitialsAreDroppedFirstAndLastWordsKept() {
+        assertThat(NameKey.withoutMiddleInitials(NameKey.of("Yasonna H. Laoly")))
+            .isEqualTo(NameKey.of("Yasonna Laoly"));
+        assertThat(NameKey.withoutMiddleInitials(NameKey.of("Bambang P.S. Brodjonegoro")))
+            .isEqualTo("bambang brojonegoro");
+        assertThat(NameKey.withoutMiddleInitials(NameKey.of("Laode Muhammad Syarif")))
+            .isEqualTo("laode muhammad syarif");
+        assertThat(NameKey.withoutMiddleInitials("i gede nyeneng")).isEqualTo("i gede nyeneng");
+        assertThat(NameKey.withoutMiddleInitials("m nasir")).isEqualTo("m nasir");
+        assertThat(NameKey.withoutMiddleInitials("a b")).isEqualTo("a b");
+    }
+
+    @Test
     void slugIsAnIdPart() {
         assertThat(NameKey.slug(NameKey.of("Kim Jong-un"))).isEqualTo("kim_jong_un");
         assertThat(NameKey.slug(NameKey.of("O'Brien"))).isEqualTo("o_brien");
