@@ -218,7 +218,8 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         if (titled) {
             type = EntityType.PERSON;
-        } else if (opensHigherEducationName(words, first, last)) {
+        } else if (opensHigherEducationName(words, first, last)
+                || endsLikeAnOrganisation(words, first, last)) {
             type = EntityType.ORGANIZATION;
         }
         int afterFields = type == EntityType.PERSON ? FieldWords.skip(words, first, last + 1)
@@ -637,6 +638,20 @@ final class ModelLinkingExtractor implements EntityExtractor {
      */
     private static final Set<String> HIGHER_EDUCATION = Set.of("universitas", "institut",
         "politeknik", "akademi", "university", "institute", "polytechnic", "academy");
+
+    /**
+     * Last words of organisation names: a name ending with one is an organisation whatever type
+     * the model gives it. In 20,000 CLICK-ID articles the model made persons of "Djarum
+     * Foundation" (111), "Marvel Studios" (84), "Starship Entertainment" (19) and "Rans Music"
+     * (11); on the NERGrit dev set of "James Last Orchestra", and places of "British Aerospace".
+     */
+    private static final Set<String> ORGANIZATION_ENDS = Set.of("foundation", "studios",
+        "entertainment", "records", "music", "corporation", "corp", "company", "airlines",
+        "airways", "institute", "academy", "orchestra", "systems", "aerospace", "group");
+
+    private static boolean endsLikeAnOrganisation(String[] words, int first, int last) {
+        return first < last && ORGANIZATION_ENDS.contains(words[last].toLowerCase(Locale.ROOT));
+    }
 
     /** Whether the span opens with a {@link #HIGHER_EDUCATION} word or "Sekolah Tinggi". */
     private static boolean opensHigherEducationName(String[] words, int first, int last) {

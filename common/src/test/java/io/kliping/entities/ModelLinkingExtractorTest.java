@@ -238,6 +238,16 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aNameEndingLikeAnOrganisationIsOne() {
+        // NERGrit dev and click-id: the model typed these as persons
+        assertThat(EXTRACTOR.extract("James Last Orchestra yang dipimpinnya telah memainkan"
+            + " lagu itu. Beasiswa diberikan oleh Djarum Foundation tahun ini."))
+            .extracting(Mention::surface, Mention::entityType).contains(
+                tuple("James Last Orchestra", EntityType.ORGANIZATION),
+                tuple("Djarum Foundation", EntityType.ORGANIZATION));
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person
