@@ -206,20 +206,21 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 first = afterTitle;
                 titled = true;
             }
-            if (first <= last && namesAPoliceUnit(words, first, last)) {
+            if (first <= last && SpanWords.namesAPoliceUnit(words, first, last)) {
                 return; // "Kabid Humas Polda Metro Jaya": an office, nobody named
             }
         }
         if (type == null || first > last
                 || !(startsCapitalised(words[first]) || opensPlaceName(words, first, last))
-                || onlyLegalForms(words, first, last)
-                || first == last && isNeverANameAlone(words[first])) {
+                || SpanWords.onlyLegalForms(words, first, last)
+                || first == last && (SpanWords.namesNothingAlone(words[first])
+                    || isPlaceOrFacilityWord(words[first]))) {
             return;
         }
         if (titled) {
             type = EntityType.PERSON;
         } else if (opensHigherEducationName(words, first, last)
-                || endsLikeAnOrganisation(words, first, last)) {
+                || SpanWords.endsLikeAnOrganisation(words, first, last)) {
             type = EntityType.ORGANIZATION;
         }
         int afterFields = type == EntityType.PERSON ? FieldWords.skip(words, first, last + 1)
@@ -587,23 +588,6 @@ final class ModelLinkingExtractor implements EntityExtractor {
         return first;
     }
 
-    /**
-     * Police units and departments: a person span naming one is an office whose holder is not
-     * named ("Kabid Humas Polda Metro Jaya", 38 times in 20,000 CLICK-ID articles).
-     */
-    private static final Set<String> POLICE_UNITS = Set.of("polda", "polres", "polresta",
-        "polrestabes", "polsek", "ditlantas", "satlantas", "ditreskrimum", "ditreskrimsus",
-        "satreskrim", "ditnarkoba", "humas", "reskrim", "gakkum", "regident", "propam");
-
-    private static boolean namesAPoliceUnit(String[] words, int first, int last) {
-        for (int i = first; i <= last; i++) {
-            if (POLICE_UNITS.contains(words[i].toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean isOffice(String word) {
         return TitleWords.OFFICE.contains(word.toLowerCase(Locale.ROOT));
     }
@@ -639,20 +623,6 @@ final class ModelLinkingExtractor implements EntityExtractor {
     private static final Set<String> HIGHER_EDUCATION = Set.of("universitas", "institut",
         "politeknik", "akademi", "university", "institute", "polytechnic", "academy");
 
-    /**
-     * Last words of organisation names: a name ending with one is an organisation whatever type
-     * the model gives it. In 20,000 CLICK-ID articles the model made persons of "Djarum
-     * Foundation" (111), "Marvel Studios" (84), "Starship Entertainment" (19) and "Rans Music"
-     * (11); on the NERGrit dev set of "James Last Orchestra", and places of "British Aerospace".
-     */
-    private static final Set<String> ORGANIZATION_ENDS = Set.of("foundation", "studios",
-        "entertainment", "records", "music", "corporation", "corp", "company", "airlines",
-        "airways", "institute", "academy", "orchestra", "systems", "aerospace", "group");
-
-    private static boolean endsLikeAnOrganisation(String[] words, int first, int last) {
-        return first < last && ORGANIZATION_ENDS.contains(words[last].toLowerCase(Locale.ROOT));
-    }
-
     /** Whether the span opens with a {@link #HIGHER_EDUCATION} word or "Sekolah Tinggi". */
     private static boolean opensHigherEducationName(String[] words, int first, int last) {
         if (first >= last) {
@@ -663,53 +633,14 @@ final class ModelLinkingExtractor implements EntityExtractor {
             || word.equals("sekolah") && words[first + 1].equalsIgnoreCase("tinggi");
     }
 
-    /**
-     * Company forms, which are no name on their own: "PT" and "Tbk" are left alone where a
-     * scraper removed the linked company name ("PT , (Persero) Tbk"), "CO" where "TEMPO.CO" is
-     * split. 334 "PT" and 296 "CO" organisations in 20,000 CLICK-ID articles.
-     */
-    private static final Set<String> LEGAL_FORMS = Set.of("pt", "cv", "tbk", "persero", "ud",
-        "co", "ltd", "inc", "corp", "plc", "llc", "gmbh");
-
-    /**
-     * Capitalised common nouns the model takes for names when they stand alone: the signs of the
-     * zodiac in horoscopes ("Leo tak takut mengungkapkan ...") and currencies ("nilai tukar
-     * Rupiah"). About 610 person mentions in 20,000 CLICK-ID articles. Inside a longer name
-     * ("Leo Messi", "Cancer Research UK") they are left alone.
-     */
-    private static final Set<String> NEVER_A_NAME_ALONE = Set.of("aries", "taurus", "gemini",
-        "cancer", "leo", "virgo", "libra", "scorpio", "sagitarius", "sagittarius", "capricorn",
-        "kaprikornus", "aquarius", "akuarius", "pisces", "rupiah", "dolar", "ringgit", "yuan",
-        "baht", "rupee");
-
-    /**
-     * Heads of names that name nothing alone ("Kabupaten", "Bandara", "Kementerian", "Selatan"):
-     * 147 "Kabupaten" and 135 "Kota" places, 115 "Bank" and 85 "Kementerian" organisations in
-     * 20,000 CLICK-ID articles. The place words, school, university and facility words and
-     * compass words of the rules above, and institution words.
-     */
-    private static final Set<String> GENERIC_HEADS = Set.of("rumah", "gedung", "kantor",
-        "kerajaan", "perseroan", "kepolisian", "kementerian", "bank", "dinas", "badan", "komisi",
-        "partai", "pemerintah", "hotel", "masjid", "gereja", "pasar", "sirkuit", "taman", "tk",
-        "rs", "rsud");
-
-    private static boolean isNeverANameAlone(String word) {
+    /** A place, school, university, facility or compass word: the head of a name, no name alone. */
+    private static boolean isPlaceOrFacilityWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return NEVER_A_NAME_ALONE.contains(lower) || GENERIC_HEADS.contains(lower)
-            || ADMINISTRATIVE.contains(lower) || PLACE_KEYWORDS.contains(lower)
+        return ADMINISTRATIVE.contains(lower) || PLACE_KEYWORDS.contains(lower)
             || NAMED_AFTER_PLACE.contains(lower) || COMPASS.contains(lower);
     }
 
-    private static boolean onlyLegalForms(String[] words, int first, int last) {
-        for (int i = first; i <= last; i++) {
-            if (isWordToken(words[i]) && !LEGAL_FORMS.contains(words[i].toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isWordToken(String word) {
+    static boolean isWordToken(String word) {
         return Character.isLetterOrDigit(word.codePointAt(0));
     }
 
