@@ -300,7 +300,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 out.add(m);
                 continue;
             }
-            String key = NameKey.of(m.surface());
+            String key = linkKey(m.entityType(), m.surface());
             GazetteerEntry entry = index.get(m.entityType() + " " + key);
             if (entry != null) {
                 out.add(with(m, entry.id(), entry.name(), Mention.GAZETTEER));
@@ -393,16 +393,24 @@ final class ModelLinkingExtractor implements EntityExtractor {
      * administrative level is not part of it, so "Kota Ternate" and "Ternate" are one place, as
      * "Kota Semarang" and "Semarang" are one listed place.
      */
+    /**
+     * The key under which a name of {@code type} is one entity, for model names and gazetteer
+     * aliases alike: {@link NameKey#of}, and for persons without middle initials ("Yasonna H
+     * Laoly" = "Yasonna Laoly").
+     */
+    private static String linkKey(EntityType type, String name) {
+        String key = NameKey.of(name);
+        return type == EntityType.PERSON ? NameKey.withoutMiddleInitials(key) : key;
+    }
+
     private static String modelId(Mention m) {
         String kind = switch (m.entityType()) {
             case PERSON -> "person";
             case ORGANIZATION -> "org";
             case LOCATION -> "loc";
         };
-        String key = NameKey.of(m.surface());
-        if (m.entityType() == EntityType.PERSON) {
-            key = NameKey.withoutMiddleInitials(key);
-        } else if (m.entityType() == EntityType.LOCATION) {
+        String key = linkKey(m.entityType(), m.surface());
+        if (m.entityType() == EntityType.LOCATION) {
             int space = key.indexOf(' ');
             if (space > 0 && ADMINISTRATIVE.contains(key.substring(0, space))) {
                 key = key.substring(space + 1);
@@ -431,7 +439,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
             for (GazetteerEntry e : entries.entries()) {
                 List<String> keys = new ArrayList<>();
                 for (String form : e.caseInsensitiveForms()) {
-                    keys.add(e.type() + " " + NameKey.of(form));
+                    keys.add(e.type() + " " + linkKey(e.type(), form));
                 }
                 String[] nameWords = NameKey.of(e.name()).split(" ");
                 if (e.type() == EntityType.PERSON && nameWords.length > 1) {
@@ -659,12 +667,11 @@ final class ModelLinkingExtractor implements EntityExtractor {
         private static final Set<String> WORDS = Set.of(
             "presiden", "wapres", "menteri", "menlu", "menhan", "mendagri", "menkeu", "perdana",
             "pm", "kanselir", "gubernur", "wagub", "bupati", "walikota", "ketua", "sekjen",
-            "jenderal", "jend", "letjen", "mayjen", "brigjen", "kolonel", "kapolri", "kapolda",
-            "panglima", "jubir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "dr", "prof", "ir",
+            "jend", "kapolri", "kapolda", "panglima", "jubir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "dr", "prof", "ir",
             "drs", "hj", "kh", "ustaz", "ustadz", "kiai", "paus", "mr", "mrs", "ms", "president",
             "minister", "secretary", "chancellor", "governor", "king", "queen", "prince",
             "senator", "sen", "gen", "general", "wakil", "deputy", "vice", "mantan", "former",
-            "plt", "acting", "kepala", "sekretaris", "direktur", "kapten", "pelatih", "coach",
+            "plt", "acting", "kepala", "sekretaris", "direktur", "pelatih", "coach",
             // police offices that precede a unit and a rank ("Kasat Reskrim Polres Karawang
             // AKP Bimantoro Kurniawan")
             "kabid", "kasat", "kasubdit", "kanit", "kabag", "kasubbag", "kasubag", "kapolres",
