@@ -220,7 +220,9 @@ final class ModelLinkingExtractor implements EntityExtractor {
         if (titled) {
             type = EntityType.PERSON;
         } else if (opensHigherEducationName(words, first, last)
-                || SpanWords.endsLikeAnOrganisation(words, first, last)) {
+                || SpanWords.endsLikeAnOrganisation(words, first, last)
+                || SpanWords.namesAnAirline(words, first, last)
+                    && !isPlaceOrFacilityWord(words[first])) {
             type = EntityType.ORGANIZATION;
         }
         int afterFields = type == EntityType.PERSON ? FieldWords.skip(words, first, last + 1)

@@ -248,6 +248,24 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void airlinesAreOrganisationsAndTheHomelandIsNot() {
+        // click-id: the model typed "Sriwijaya Air" as a place (109 times) and "Malindon Air" (a
+        // misspelt Malindo Air) as a person; "Air" is otherwise water
+        List<Mention> mentions = EXTRACTOR.extract("Kemenhub memberi waktu pihak Sriwijaya Air"
+            + " hingga 2 Oktober. Di lain pihak, Malindon Air mengakui data penumpang bocor."
+            + " Produk buatan Tanah Air makin diminati. Dia tinggal di Jalan Bambu Air,"
+            + " Pegadungan, Jakarta Barat.");
+        assertThat(mentions).extracting(Mention::surface, Mention::entityType).contains(
+            tuple("Sriwijaya Air", EntityType.ORGANIZATION),
+            tuple("Malindon Air", EntityType.ORGANIZATION),
+            tuple("Jalan Bambu Air", EntityType.LOCATION));
+        assertThat(mentions).filteredOn(m -> m.surface().equals("Sriwijaya Air"))
+            .extracting(Mention::entityId).containsOnly("kl:org/sriwijaya_air");
+        assertThat(mentions).filteredOn(m -> m.surface().equals("Tanah Air"))
+            .extracting(Mention::entityType).doesNotContain(EntityType.ORGANIZATION);
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person
