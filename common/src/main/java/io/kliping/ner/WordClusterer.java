@@ -22,19 +22,25 @@ import java.util.Random;
 public final class WordClusterer {
     /** Sentence boundary, a context of its own ("the word opens a sentence"). */
     private static final String BOUNDARY = "\u0000";
-    /** The seeding's random seed: fixed, so the same corpus gives the same clusters. */
-    private static final long SEED = 20261202L;
+    /** The default seeding's random seed: fixed, so the same corpus gives the same clusters. */
+    public static final long SEED = 20261202L;
 
     /**
      * Options: the words seen at least {@code minCount} times (at most {@code maxWords}, the most
      * frequent), described by their neighbours among the {@code contextWords} most frequent,
-     * grouped by {@code iterations} rounds of k-means at most.
+     * grouped by {@code iterations} rounds of k-means at most, seeded from {@code seed} (another
+     * seed gives another, equally reasonable clustering of the same corpus).
      */
-    public record Options(int minCount, int maxWords, int contextWords, int iterations) {
+    public record Options(int minCount, int maxWords, int contextWords, int iterations, long seed) {
         public Options {
             if (minCount < 1 || maxWords < 1 || contextWords < 1 || iterations < 1) {
                 throw new IllegalArgumentException("invalid clustering options: " + this);
             }
+        }
+
+        /** Options with the default seed ({@link #SEED}). */
+        public Options(int minCount, int maxWords, int contextWords, int iterations) {
+            this(minCount, maxWords, contextWords, iterations, SEED);
         }
     }
 
@@ -209,7 +215,7 @@ public final class WordClusterer {
     private int[] sphericalKMeans(SparseRows rows, int dims, int k) {
         int words = rows.rowStart.length - 1;
         float[] centroids = new float[dims * k]; // transposed: centroids[d * k + c]
-        int[] seeds = seeds(rows, dims, k);
+        int[] seeds = seeds(rows, dims, k, options.seed());
         for (int c = 0; c < k; c++) {
             for (int i = rows.rowStart[seeds[c]]; i < rows.rowStart[seeds[c] + 1]; i++) {
                 centroids[rows.dim[i] * k + c] = rows.value[i];
@@ -271,9 +277,9 @@ public final class WordClusterer {
     }
 
     /** k-means++ seeding over the rows (the first seed the most frequent word). */
-    private static int[] seeds(SparseRows rows, int dims, int k) {
+    private static int[] seeds(SparseRows rows, int dims, int k, long seed) {
         int words = rows.rowStart.length - 1;
-        Random random = new Random(SEED);
+        Random random = new Random(seed);
         int[] seeds = new int[k];
         double[] nearest = new double[words]; // best cosine similarity to a seed so far
         Arrays.fill(nearest, -1);

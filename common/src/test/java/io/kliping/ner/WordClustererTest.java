@@ -34,7 +34,12 @@ class WordClustererTest {
     }
 
     private static WordClusters cluster(List<String[]> sentences) {
-        WordClusterer clusterer = new WordClusterer(new WordClusterer.Options(2, 1000, 50, 20));
+        return cluster(sentences, WordClusterer.SEED);
+    }
+
+    private static WordClusters cluster(List<String[]> sentences, long seed) {
+        WordClusterer clusterer =
+            new WordClusterer(new WordClusterer.Options(2, 1000, 50, 20, seed));
         sentences.forEach(clusterer::add);
         return clusterer.cluster(2, 8);
     }
@@ -67,6 +72,22 @@ class WordClustererTest {
         for (String word : new String[] {"jokowi", "jakarta", "di", "kemarin", ".", "menyebut"}) {
             assertThat(b.lookup(word)).as(word).containsExactly(a.lookup(word));
         }
+    }
+
+    @Test
+    void theSeedDrawsTheClusteringAndNothingElseDoes() {
+        WordClusters first = cluster(corpus(), 42);
+        WordClusters again = cluster(corpus(), 42);
+        boolean anotherSeedDiffers = false;
+        for (long seed = 1; seed <= 5 && !anotherSeedDiffers; seed++) {
+            WordClusters other = cluster(corpus(), seed);
+            for (String word : new String[] {"jokowi", "jakarta", "di", "kemarin", "menyebut"}) {
+                assertThat(again.lookup(word)).as(word).containsExactly(first.lookup(word));
+                anotherSeedDiffers |= !java.util.Arrays.equals(other.lookup(word), first.lookup(word));
+            }
+        }
+        assertThat(anotherSeedDiffers).as("another seed numbers or groups the clusters otherwise")
+            .isTrue();
     }
 
     @Test

@@ -99,6 +99,11 @@ final class WordClustersJob implements Callable<Integer> {
       description = "k-means rounds at most. Default: ${DEFAULT-VALUE}.")
   int iterations;
 
+  @Option(names = "--seed", defaultValue = "20261202",
+      description = "Random seed of the k-means++ seeding; another seed gives another, equally "
+          + "reasonable clustering. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
   @Override
   public Integer call() throws Exception {
     if (output == null && lowercaseOutput == null) {
@@ -115,7 +120,7 @@ final class WordClustersJob implements Callable<Integer> {
     WordClusterer clusterer;
     try {
       clusterer = new WordClusterer(
-          new WordClusterer.Options(minCount, maxWords, contextWords, iterations));
+          new WordClusterer.Options(minCount, maxWords, contextWords, iterations, seed));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("word-clusters: " + e.getMessage());
       return ExitCodes.USAGE;
