@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -24,11 +25,15 @@ import org.slf4j.LoggerFactory;
  * minimum node id of each component, with the alternating large-star / small-star algorithm of
  * Kiveris et al., "Connected Components in MapReduce and Beyond" (SoCC 2014).
  *
- * <p>Every step is a distributed DataFrame operation (no collect, no single-task step); the edge
- * set shrinks to a forest of stars centred on each component's minimum, typically in O(log n)
- * rounds. Each round truncates the lineage with {@link Dataset#localCheckpoint()} and runs one
- * small count to test convergence. The result depends only on the edge set, not on its
- * partitioning.
+ * <p>Every round is a distributed DataFrame operation (no collect); the edge set shrinks to a
+ * forest of stars centred on each component's minimum, typically in O(log n) rounds. Each round
+ * truncates the lineage with {@link Dataset#localCheckpoint()} and runs one small count to test
+ * convergence. Each round is several small Spark jobs, which on a near-duplicate graph (mostly
+ * small clusters) cost far more than the work: so a graph of long ids with at most {@code
+ * localMaxEdges} edges left (at the start or after a round) is finished in one task by union-find
+ * ({@link UnionFindStars}), which gives the same stars. The bound keeps that task's memory fixed
+ * (about 40 bytes per edge) whatever the input's size; larger graphs go on with the rounds. The
+ * result depends only on the edge set, not on its partitioning or on which way it was found.
  *
  * <p>Input: {@link #INPUT_SCHEMA} ({@code src}, {@code dst} strings, or both longs as the dedup
  * graph's node hashes are; direction, duplicates and self-loops are allowed, null ids are not).
@@ -62,27 +67,49 @@ public final class ConnectedComponents {
    */
   public static final int DEFAULT_MAX_ROUNDS = 100;
 
+  /**
+   * Default bound on the edges finished in one task ({@link UnionFindStars}): about 40 MB of
+   * primitive arrays, small beside any executor's memory.
+   */
+  public static final long DEFAULT_LOCAL_MAX_EDGES = 1_000_000L;
+
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedComponents.class);
   private static final String MIN_NEIGHBOUR = "_cc_min";
 
   private ConnectedComponents() {}
 
-  /** Components of {@code edges}, with at most {@link #DEFAULT_MAX_ROUNDS} rounds. */
+  /**
+   * Components of {@code edges}, with at most {@link #DEFAULT_MAX_ROUNDS} rounds and graphs of at
+   * most {@link #DEFAULT_LOCAL_MAX_EDGES} long-id edges finished in one task.
+   */
   public static Dataset<Row> find(Dataset<Row> edges) {
-    return find(edges, DEFAULT_MAX_ROUNDS);
+    return find(edges, DEFAULT_MAX_ROUNDS, DEFAULT_LOCAL_MAX_EDGES);
+  }
+
+  /** Components of {@code edges}, with at most {@code maxRounds} rounds and no local finish. */
+  public static Dataset<Row> find(Dataset<Row> edges, int maxRounds) {
+    return find(edges, maxRounds, 0L);
   }
 
   /**
    * Components of {@code edges}: {@code (node, component)} with {@code component} the minimum node
    * id of the node's component (string order, as Spark compares strings; numeric for longs).
    *
+   * A graph of long ids with at most {@code localMaxEdges} edges (at the start or after a round)
+   * is finished in one task by union-find; 0 turns that off (string ids never use it).
+   *
    * @throws IllegalStateException if the graph has not converged after {@code maxRounds} rounds
    */
-  public static Dataset<Row> find(Dataset<Row> edges, int maxRounds) {
+  public static Dataset<Row> find(Dataset<Row> edges, int maxRounds, long localMaxEdges) {
     requireIdColumns(edges);
     if (maxRounds < 1) {
       throw new IllegalArgumentException("maxRounds must be >= 1, got " + maxRounds);
     }
+    if (localMaxEdges < 0) {
+      throw new IllegalArgumentException("localMaxEdges must be >= 0, got " + localMaxEdges);
+    }
+    boolean local = localMaxEdges > 0
+        && DataTypes.LongType.equals(edges.schema().apply(SRC).dataType());
     // Oriented (larger, smaller) and distinct, self-loops kept so that their nodes are not lost.
     Dataset<Row> oriented =
         edges
@@ -91,6 +118,9 @@ public final class ConnectedComponents {
             .distinct()
             .localCheckpoint();
     Dataset<Row> graph = oriented.where(col(SRC).notEqual(col(DST)));
+    if (local && fitsOneTask(graph, localMaxEdges)) {
+      return components(unionFind(graph), oriented);
+    }
     long unsettled = unsettledNodes(graph);
     int round = 0;
     while (unsettled > 0) {
@@ -103,12 +133,31 @@ public final class ConnectedComponents {
                 + " nodes not yet in a star)");
       }
       graph = smallStar(largeStar(graph)).localCheckpoint();
-      unsettled = unsettledNodes(graph);
       round++;
+      if (local && fitsOneTask(graph, localMaxEdges)) {
+        LOG.info("Connected components: finished in one task after {} rounds", round);
+        return components(unionFind(graph), oriented);
+      }
+      unsettled = unsettledNodes(graph);
       LOG.info("Connected components round {}: {} nodes not yet in a star", round, unsettled);
     }
     LOG.info("Connected components converged after {} rounds", round);
     return components(graph, oriented);
+  }
+
+  private static boolean fitsOneTask(Dataset<Row> graph, long localMaxEdges) {
+    long edges = graph.count();
+    LOG.info("Connected components: {} edges left (one task takes at most {})", edges,
+        localMaxEdges);
+    return edges <= localMaxEdges;
+  }
+
+  /** The stars of {@code graph}'s components, by union-find in one task ({@link UnionFindStars}). */
+  private static Dataset<Row> unionFind(Dataset<Row> graph) {
+    return graph
+        .select(col(SRC), col(DST))
+        .repartition(1)
+        .mapPartitions(new UnionFindStars(), Encoders.row(graph.select(col(SRC), col(DST)).schema()));
   }
 
   /**

@@ -152,6 +152,71 @@ class ConnectedComponentsTest {
         new java.util.TreeMap<>(java.util.Map.of(-5L, -5L, 7L, -5L, 9L, 9L, 10L, 9L, 12L, 9L)));
   }
 
+  @Test
+  void finishingInOneTaskGivesTheSameComponentsAsTheRounds() {
+    // Long ids as the dedup graph has them: sparse random pairs (paths, trees, isolated edges,
+    // self-loops) plus a 30-node clique, whose 435 edges shrink to a 29-edge star in one round.
+    Random random = new Random(5);
+    List<long[]> pairs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      pairs.add(new long[] {random.nextInt(400) * 7919L - 1_000_000L,
+          random.nextInt(400) * 7919L - 1_000_000L});
+    }
+    for (long a = 0; a < 30; a++) {
+      for (long b = a + 1; b < 30; b++) {
+        pairs.add(new long[] {Long.MAX_VALUE - a, Long.MAX_VALUE - b});
+      }
+    }
+    Dataset<Row> edges = longEdges(pairs).repartition(3);
+    Map<Long, Long> expected = unionFindLongs(pairs);
+    Map<Long, Long> rounds = longComponents(ConnectedComponents.find(edges, 100, 0));
+    Map<Long, Long> atOnce = longComponents(ConnectedComponents.find(edges, 100, 1_000_000));
+    // more edges than the bound at first, fewer once the clique is a star: rounds, then one task
+    Map<Long, Long> afterARound = longComponents(ConnectedComponents.find(edges, 100, 700));
+    assertThat(rounds).isEqualTo(expected);
+    assertThat(atOnce).isEqualTo(expected);
+    assertThat(afterARound).isEqualTo(expected);
+    assertThat(expected.get(Long.MAX_VALUE - 3)).isEqualTo(Long.MAX_VALUE - 29);
+    assertThatThrownBy(() -> ConnectedComponents.find(edges, 100, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Dataset<Row> longEdges(List<long[]> pairs) {
+    List<Row> rows = new ArrayList<>();
+    for (long[] pair : pairs) {
+      rows.add(RowFactory.create(pair[0], pair[1]));
+    }
+    return spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+        .add("src", org.apache.spark.sql.types.DataTypes.LongType, false)
+        .add("dst", org.apache.spark.sql.types.DataTypes.LongType, false));
+  }
+
+  private static Map<Long, Long> longComponents(Dataset<Row> result) {
+    Map<Long, Long> labels = new TreeMap<>();
+    for (Row row : result.collectAsList()) {
+      assertThat(labels.put(row.getLong(0), row.getLong(1))).as("one row per node").isNull();
+    }
+    return labels;
+  }
+
+  private static Map<Long, Long> unionFindLongs(List<long[]> pairs) {
+    Map<String, String> byName = unionFind(pairs.stream()
+        .map(p -> new String[] {key(p[0]), key(p[1])}).toList());
+    Map<Long, Long> result = new TreeMap<>();
+    byName.forEach((node, root) -> result.put(unkey(node), unkey(root)));
+    return result;
+  }
+
+  /** A string whose order is the long's numeric order (offset to unsigned, fixed width). */
+  private static String key(long value) {
+    return String.format("%020d",
+        new java.math.BigInteger(Long.toUnsignedString(value ^ Long.MIN_VALUE)));
+  }
+
+  private static long unkey(String key) {
+    return new java.math.BigInteger(key).longValue() ^ Long.MIN_VALUE;
+  }
+
   private static Dataset<Row> edges(List<String[]> pairs) {
     List<Row> rows = new ArrayList<>();
     for (String[] pair : pairs) {
