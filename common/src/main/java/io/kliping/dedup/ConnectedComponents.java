@@ -95,7 +95,7 @@ public final class ConnectedComponents {
    * Components of {@code edges}: {@code (node, component)} with {@code component} the minimum node
    * id of the node's component (string order, as Spark compares strings; numeric for longs).
    *
-   * A graph of long ids with at most {@code localMaxEdges} edges (at the start or after a round)
+   * <p>A graph of long ids with at most {@code localMaxEdges} edges (at the start or after a round)
    * is finished in one task by union-find; 0 turns that off (string ids never use it).
    *
    * @throws IllegalStateException if the graph has not converged after {@code maxRounds} rounds
@@ -154,10 +154,8 @@ public final class ConnectedComponents {
 
   /** The stars of {@code graph}'s components, by union-find in one task ({@link UnionFindStars}). */
   private static Dataset<Row> unionFind(Dataset<Row> graph) {
-    return graph
-        .select(col(SRC), col(DST))
-        .repartition(1)
-        .mapPartitions(new UnionFindStars(), Encoders.row(graph.select(col(SRC), col(DST)).schema()));
+    Dataset<Row> pairs = graph.select(col(SRC), col(DST));
+    return pairs.repartition(1).mapPartitions(new UnionFindStars(), Encoders.row(pairs.schema()));
   }
 
   /**
