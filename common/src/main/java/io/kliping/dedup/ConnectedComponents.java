@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,13 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every round is a distributed DataFrame operation (no collect); the edge set shrinks to a
  * forest of stars centred on each component's minimum, typically in O(log n) rounds. Each round
- * truncates the lineage with {@link Dataset#localCheckpoint()} and runs one small count to test
- * convergence. Each round is several small Spark jobs, which on a near-duplicate graph (mostly
- * small clusters) cost far more than the work: so a graph of long ids with at most {@code
- * localMaxEdges} edges left (at the start or after a round) is finished in one task by union-find
- * ({@link UnionFindStars}), which gives the same stars. The bound keeps that task's memory fixed
- * (about 40 bytes per edge) whatever the input's size; larger graphs go on with the rounds. The
- * result depends only on the edge set, not on its partitioning or on which way it was found.
+ * truncates the lineage with {@link Dataset#localCheckpoint()} and runs one small aggregation
+ * (edges left, nodes not yet in a star) to test convergence. A round is several small Spark jobs,
+ * which on a near-duplicate graph (mostly small clusters) cost far more than the work: so a graph
+ * of long ids not yet converged with at most {@code localMaxEdges} edges left (at the start or
+ * after a round) is finished in one task by union-find ({@link UnionFindStars}), which gives the
+ * same stars. The bound keeps that task's memory fixed (about 40 bytes per edge) whatever the
+ * input's size; larger graphs go on with the rounds. The result depends only on the edge set, not
+ * on its partitioning or on which way it was found.
  *
  * <p>Input: {@link #INPUT_SCHEMA} ({@code src}, {@code dst} strings, or both longs as the dedup
  * graph's node hashes are; direction, duplicates and self-loops are allowed, null ids are not).
@@ -118,38 +120,30 @@ public final class ConnectedComponents {
             .distinct()
             .localCheckpoint();
     Dataset<Row> graph = oriented.where(col(SRC).notEqual(col(DST)));
-    if (local && fitsOneTask(graph, localMaxEdges)) {
-      return components(unionFind(graph), oriented);
-    }
-    long unsettled = unsettledNodes(graph);
+    long[] state = edgesAndUnsettledNodes(graph);
     int round = 0;
-    while (unsettled > 0) {
+    while (state[1] > 0) {
+      if (local && state[0] <= localMaxEdges) {
+        LOG.info("Connected components: {} edges left after {} rounds, finished in one task",
+            state[0], round);
+        return components(unionFind(graph), oriented);
+      }
       if (round == maxRounds) {
         throw new IllegalStateException(
             "connected components did not converge in "
                 + maxRounds
                 + " rounds ("
-                + unsettled
+                + state[1]
                 + " nodes not yet in a star)");
       }
       graph = smallStar(largeStar(graph)).localCheckpoint();
+      state = edgesAndUnsettledNodes(graph);
       round++;
-      if (local && fitsOneTask(graph, localMaxEdges)) {
-        LOG.info("Connected components: finished in one task after {} rounds", round);
-        return components(unionFind(graph), oriented);
-      }
-      unsettled = unsettledNodes(graph);
-      LOG.info("Connected components round {}: {} nodes not yet in a star", round, unsettled);
+      LOG.info("Connected components round {}: {} edges, {} nodes not yet in a star", round,
+          state[0], state[1]);
     }
     LOG.info("Connected components converged after {} rounds", round);
     return components(graph, oriented);
-  }
-
-  private static boolean fitsOneTask(Dataset<Row> graph, long localMaxEdges) {
-    long edges = graph.count();
-    LOG.info("Connected components: {} edges left (one task takes at most {})", edges,
-        localMaxEdges);
-    return edges <= localMaxEdges;
   }
 
   /** The stars of {@code graph}'s components, by union-find in one task ({@link UnionFindStars}). */
@@ -191,19 +185,24 @@ public final class ConnectedComponents {
   }
 
   /**
-   * Nodes that keep the oriented graph from being a forest of stars centred on their minimum: a
-   * node with two smaller neighbours, or with both a smaller and a larger one. Zero means done.
+   * The graph's edge count and its unsettled nodes, in one job: nodes that keep the oriented graph
+   * from being a forest of stars centred on their minimum, a node with two smaller neighbours or
+   * with both a smaller and a larger one. Zero unsettled nodes means done.
    */
-  private static long unsettledNodes(Dataset<Row> graph) {
+  private static long[] edgesAndUnsettledNodes(Dataset<Row> graph) {
     Column asSrc = col("as_src");
     Column asDst = col("as_dst");
-    return graph
+    Row counts = graph
         .select(col(SRC).as(NODE), lit(1L).as("as_src"), lit(0L).as("as_dst"))
         .union(graph.select(col(DST).as(NODE), lit(0L).as("as_src"), lit(1L).as("as_dst")))
         .groupBy(col(NODE))
         .agg(sum(asSrc).as("as_src"), sum(asDst).as("as_dst"))
-        .where(asSrc.gt(1).or(asSrc.gt(0).and(asDst.gt(0))))
-        .count();
+        .agg(sum(asSrc), sum(when(asSrc.gt(1).or(asSrc.gt(0).and(asDst.gt(0))), 1L)
+            .otherwise(0L)))
+        .first();
+    return new long[] {
+      counts.isNullAt(0) ? 0L : counts.getLong(0), counts.isNullAt(1) ? 0L : counts.getLong(1)
+    };
   }
 
   /** Star leaves take their centre, centres and self-loop-only nodes themselves. */

@@ -391,11 +391,6 @@ final class ModelLinkingExtractor implements EntityExtractor {
     }
 
     /**
-     * {@code kl:<person|org|loc>:<slug>} of the mention's {@link NameKey}; a place's
-     * administrative level is not part of it, so "Kota Ternate" and "Ternate" are one place, as
-     * "Kota Semarang" and "Semarang" are one listed place.
-     */
-    /**
      * The key under which a name of {@code type} is one entity, for model names and gazetteer
      * aliases alike: {@link NameKey#of}, and for persons without middle initials ("Yasonna H
      * Laoly" = "Yasonna Laoly").
@@ -405,6 +400,11 @@ final class ModelLinkingExtractor implements EntityExtractor {
         return type == EntityType.PERSON ? NameKey.withoutMiddleInitials(key) : key;
     }
 
+    /**
+     * {@code kl:<person|org|loc>:<slug>} of the mention's {@link NameKey}; a place's
+     * administrative level is not part of it, so "Kota Ternate" and "Ternate" are one place, as
+     * "Kota Semarang" and "Semarang" are one listed place.
+     */
     private static String modelId(Mention m) {
         String kind = switch (m.entityType()) {
             case PERSON -> "person";
@@ -669,7 +669,8 @@ final class ModelLinkingExtractor implements EntityExtractor {
         private static final Set<String> WORDS = Set.of(
             "presiden", "wapres", "menteri", "menlu", "menhan", "mendagri", "menkeu", "perdana",
             "pm", "kanselir", "gubernur", "wagub", "bupati", "walikota", "ketua", "sekjen",
-            "jend", "kapolri", "kapolda", "panglima", "jubir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "dr", "prof", "ir",
+            "jend", "kapolri", "kapolda", "panglima", "jubir", "bapak", "pak", "ibu", "bu",
+            "tuan", "nyonya", "dr", "prof", "ir",
             "drs", "hj", "kh", "ustaz", "ustadz", "kiai", "paus", "mr", "mrs", "ms", "president",
             "minister", "secretary", "chancellor", "governor", "king", "queen", "prince",
             "senator", "sen", "gen", "general", "wakil", "deputy", "vice", "mantan", "former",

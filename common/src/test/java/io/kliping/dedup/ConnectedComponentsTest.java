@@ -168,7 +168,8 @@ class ConnectedComponentsTest {
       }
     }
     Dataset<Row> edges = longEdges(pairs).repartition(3);
-    Map<Long, Long> expected = unionFindLongs(pairs);
+    Map<Long, Long> expected =
+        unionFind(pairs.stream().map(p -> new Long[] {p[0], p[1]}).toList());
     Map<Long, Long> rounds = longComponents(ConnectedComponents.find(edges, 100, 0));
     Map<Long, Long> atOnce = longComponents(ConnectedComponents.find(edges, 100, 1_000_000));
     // more edges than the bound at first, fewer once the clique is a star: rounds, then one task
@@ -199,24 +200,6 @@ class ConnectedComponentsTest {
     return labels;
   }
 
-  private static Map<Long, Long> unionFindLongs(List<long[]> pairs) {
-    Map<String, String> byName = unionFind(pairs.stream()
-        .map(p -> new String[] {key(p[0]), key(p[1])}).toList());
-    Map<Long, Long> result = new TreeMap<>();
-    byName.forEach((node, root) -> result.put(unkey(node), unkey(root)));
-    return result;
-  }
-
-  /** A string whose order is the long's numeric order (offset to unsigned, fixed width). */
-  private static String key(long value) {
-    return String.format("%020d",
-        new java.math.BigInteger(Long.toUnsignedString(value ^ Long.MIN_VALUE)));
-  }
-
-  private static long unkey(String key) {
-    return new java.math.BigInteger(key).longValue() ^ Long.MIN_VALUE;
-  }
-
   private static Dataset<Row> edges(List<String[]> pairs) {
     List<Row> rows = new ArrayList<>();
     for (String[] pair : pairs) {
@@ -233,28 +216,29 @@ class ConnectedComponentsTest {
     return result;
   }
 
-  private static Map<String, String> unionFind(List<String[]> edges) {
-    Map<String, String> parent = new TreeMap<>();
-    for (String[] edge : edges) {
+  /** Each node's component minimum, by union-find in plain Java: the reference result. */
+  private static <T extends Comparable<T>> Map<T, T> unionFind(List<T[]> edges) {
+    Map<T, T> parent = new TreeMap<>();
+    for (T[] edge : edges) {
       parent.putIfAbsent(edge[0], edge[0]);
       parent.putIfAbsent(edge[1], edge[1]);
-      String a = root(parent, edge[0]);
-      String b = root(parent, edge[1]);
+      T a = root(parent, edge[0]);
+      T b = root(parent, edge[1]);
       if (a.compareTo(b) < 0) {
         parent.put(b, a);
       } else if (b.compareTo(a) < 0) {
         parent.put(a, b);
       }
     }
-    Map<String, String> result = new TreeMap<>();
-    for (String node : parent.keySet()) {
+    Map<T, T> result = new TreeMap<>();
+    for (T node : parent.keySet()) {
       result.put(node, root(parent, node));
     }
     return result;
   }
 
-  private static String root(Map<String, String> parent, String node) {
-    String current = node;
+  private static <T> T root(Map<T, T> parent, T node) {
+    T current = node;
     while (!parent.get(current).equals(current)) {
       current = parent.get(current);
     }
