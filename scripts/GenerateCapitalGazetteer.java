@@ -81,7 +81,9 @@ public class GenerateCapitalGazetteer {
                     continue;
                 }
                 String[] cols = line.split("\t", -1);
-                for (int c = 2; c < cols.length; c++) {
+                // name, aliases, case-sensitive aliases; not sports aliases ("Madrid" of Real
+                // Madrid), which are never matched and so leave the capital unlisted
+                for (int c = 2; c < Math.min(cols.length, 5); c++) {
                     for (String form : cols[c].split("\\|")) {
                         known.add(key(form));
                     }

@@ -11,6 +11,9 @@ import java.util.Set;
  * of "same form" ({@link AliasText#matchKey}, char-wise lower case for case-insensitive forms). A
  * case-sensitive form also collides with a case-insensitive form of another entity when they are
  * equal ignoring case, because the case-insensitive one would match the same text.
+ *
+ * <p>Sports aliases are not matched in text, so they may equal a place's alias (that is what they
+ * are for: "Liverpool"), but each names one club, and never another organisation's alias.
  */
 final class AliasConflicts {
 
@@ -30,6 +33,21 @@ final class AliasConflicts {
             }
             for (String form : entry.caseSensitiveForms()) {
                 claim(sensitive, AliasText.matchKey(form), form, i, entries, origins);
+            }
+        }
+        Map<String, Integer> sports = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            for (String form : entries.get(i).sportsAliases()) {
+                String key = AliasText.lowerCase(AliasText.matchKey(form));
+                claim(sports, key, form, i, entries, origins);
+                Integer other = insensitive.get(key);
+                if (other == null) {
+                    other = sensitive.get(AliasText.matchKey(form));
+                }
+                if (other != null && other != i
+                        && entries.get(other).type() == EntityType.ORGANIZATION) {
+                    throw conflict(form, other, i, entries, origins);
+                }
             }
         }
         for (Map.Entry<String, Integer> exact : sensitive.entrySet()) {

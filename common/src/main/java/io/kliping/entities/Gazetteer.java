@@ -159,7 +159,8 @@ public final class Gazetteer implements Serializable {
                         e.type().name(),
                         e.name(),
                         sortedJoin(e.aliases()),
-                        sortedJoin(e.caseSensitiveAliases())))
+                        sortedJoin(e.caseSensitiveAliases()))
+                        + (e.sportsAliases().isEmpty() ? "" : "\t" + sortedJoin(e.sportsAliases())))
                 .collect(Collectors.joining("\n", "kliping-gazetteer-v1\n", "\n"));
         HashValue128 hash = Hashing.xxh3_128().hashCharsTo128Bits(canonical);
         return String.format("%016x%016x", hash.getMostSignificantBits(), hash.getLeastSignificantBits());
@@ -178,6 +179,7 @@ public final class Gazetteer implements Serializable {
         private final String name;
         private final Set<String> aliases = new LinkedHashSet<>();
         private final Set<String> caseSensitiveAliases = new LinkedHashSet<>();
+        private final Set<String> sportsAliases = new LinkedHashSet<>();
         private final List<String> origins = new ArrayList<>();
 
         MergedEntry(GazetteerEntry first, String origin) {
@@ -186,6 +188,7 @@ public final class Gazetteer implements Serializable {
             this.name = first.name();
             aliases.addAll(first.aliases());
             caseSensitiveAliases.addAll(first.caseSensitiveAliases());
+            sportsAliases.addAll(first.sportsAliases());
             origins.add(origin);
         }
 
@@ -200,12 +203,14 @@ public final class Gazetteer implements Serializable {
             }
             aliases.addAll(other.aliases());
             caseSensitiveAliases.addAll(other.caseSensitiveAliases());
+            sportsAliases.addAll(other.sportsAliases());
             aliases.remove(name);
             origins.add(origin);
         }
 
         GazetteerEntry toEntry() {
-            return new GazetteerEntry(id, type, name, List.copyOf(aliases), List.copyOf(caseSensitiveAliases));
+            return new GazetteerEntry(id, type, name, List.copyOf(aliases),
+                List.copyOf(caseSensitiveAliases), List.copyOf(sportsAliases));
         }
     }
 }

@@ -14,13 +14,20 @@ import java.util.Set;
  * <p>The name is implicitly an alias. {@code aliases} are matched case-insensitively,
  * {@code caseSensitiveAliases} exactly; any name or alias written entirely in upper-case letters
  * (AS, PBB, DPRK) is matched exactly too, so that "as"/"us" in English prose never link to the USA.
+ *
+ * <p>{@code sportsAliases} are never matched in text: they are the names a club goes by in sports
+ * news that also name something else, above all its home city ("Liverpool", "Madrid", "Roma").
+ * Such a name is the club where it is found as an organisation, and where it is found as a place
+ * in an article that reads as a sports report ({@link SportsReports}); elsewhere it stays the
+ * place.
  */
 public record GazetteerEntry(
         String id,
         EntityType type,
         String name,
         List<String> aliases,
-        List<String> caseSensitiveAliases) implements Serializable {
+        List<String> caseSensitiveAliases,
+        List<String> sportsAliases) implements Serializable {
 
     public GazetteerEntry {
         Objects.requireNonNull(id, "id");
@@ -28,6 +35,13 @@ public record GazetteerEntry(
         Objects.requireNonNull(name, "name");
         aliases = List.copyOf(aliases);
         caseSensitiveAliases = List.copyOf(caseSensitiveAliases);
+        sportsAliases = List.copyOf(sportsAliases);
+    }
+
+    /** An entry without sports aliases. */
+    public GazetteerEntry(String id, EntityType type, String name, List<String> aliases,
+            List<String> caseSensitiveAliases) {
+        this(id, type, name, aliases, caseSensitiveAliases, List.of());
     }
 
     /** Surface forms matched exactly: the case-sensitive aliases plus every all-upper-case form. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the gazetteer TSV format:
- * {@code entity_id<TAB>type<TAB>name[<TAB>aliases[<TAB>case_sensitive_aliases]]}, aliases
+ * {@code entity_id<TAB>type<TAB>name[<TAB>aliases[<TAB>case_sensitive_aliases[<TAB>sports_aliases]]]},
+ * aliases
  * separated by {@code |}, {@code #} comment lines and blank lines ignored. Every problem is
  * reported as {@code origin:line: message}.
  */
@@ -51,9 +52,9 @@ final class GazetteerTsv {
 
     private static GazetteerEntry parseLine(String line, String where) {
         String[] columns = line.split("\t", -1);
-        if (columns.length < 3 || columns.length > 5) {
-            throw new IllegalArgumentException(where + ": malformed line, expected 3 to 5 tab-separated columns"
-                    + " (entity_id, type, name[, aliases[, case_sensitive_aliases]]) but found "
+        if (columns.length < 3 || columns.length > 6) {
+            throw new IllegalArgumentException(where + ": malformed line, expected 3 to 6 tab-separated columns"
+                    + " (entity_id, type, name[, aliases[, case_sensitive_aliases[, sports_aliases]]]) but found "
                     + columns.length + ": '" + line + "'");
         }
         String id = columns[0].strip();
@@ -67,9 +68,14 @@ final class GazetteerTsv {
         checkForm(name, "name", where);
         List<String> aliases = columns.length > 3 ? splitForms(columns[3], where) : List.of();
         List<String> caseSensitive = columns.length > 4 ? splitForms(columns[4], where) : List.of();
+        List<String> sports = columns.length > 5 ? splitForms(columns[5], where) : List.of();
+        if (!sports.isEmpty() && type != EntityType.ORGANIZATION) {
+            throw new IllegalArgumentException(where + ": sports aliases name a club, but " + id
+                    + " is a " + type);
+        }
         List<String> otherAliases = new ArrayList<>(aliases);
         otherAliases.remove(name);
-        return new GazetteerEntry(id, type, name, otherAliases, caseSensitive);
+        return new GazetteerEntry(id, type, name, otherAliases, caseSensitive, sports);
     }
 
     private static EntityType parseType(String type, String where) {

@@ -37,6 +37,8 @@ import opennlp.tools.util.Span;
  *       starts or ends with that word ("Choe" is Choe Son Hui; "Kim" stays unlinked).</li>
  *   <li>Other model names get {@code kl:<person|org|loc>:<slug of NameKey>}, so spelling variants
  *       across articles (Sergey/Sergei, Jong-un/Jong Un) are one entity.</li>
+ *   <li>A club's home city is the club in a sports report ("Liverpool", "Madrid"; {@link
+ *       SportsReports}).</li>
  * </ul>
  *
  * <p>The model and the alias index are built once per JVM, on first use.
@@ -74,10 +76,10 @@ final class ModelLinkingExtractor implements EntityExtractor {
         // Nothing added: the gazetteer's mentions as they are. (Equal sizes alone are not enough:
         // model spans can replace exactly as many listed names as they swallow.)
         if (model.isEmpty() && all.size() == found.size()) {
-            return found;
+            return SportsReports.relink(text, found, entries);
         }
         all.sort(Comparator.comparingInt(Mention::charStart));
-        return link(all);
+        return SportsReports.relink(text, link(all), entries);
     }
 
     /**

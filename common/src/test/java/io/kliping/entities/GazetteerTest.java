@@ -65,9 +65,39 @@ class GazetteerTest {
         assertThatThrownBy(() -> parse("curated.tsv", "# header", "Q159\tLOCATION"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("curated.tsv:2: malformed line");
-        assertThatThrownBy(() -> parse("curated.tsv", "Q159\tLOCATION\tRusia\ta\tb\tc"))
+        assertThatThrownBy(() -> parse("curated.tsv", "Q159\tLOCATION\tRusia\ta\tb\tc\td"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("curated.tsv:1: malformed line");
+    }
+
+    @Test
+    void sportsAliasesNameOneClubMayEqualAPlaceAndChangeTheFingerprint() {
+        Gazetteer clubs = parse("curated.tsv",
+                "kl:loc/liverpool\tLOCATION\tLiverpool",
+                "kl:org/liverpool_fc\tORGANIZATION\tLiverpool FC\t\t\tLiverpool|The Reds");
+        GazetteerEntry club = clubs.entries().get(1);
+        assertThat(club.sportsAliases()).containsExactly("Liverpool", "The Reds");
+        assertThat(club.caseInsensitiveForms()).containsExactly("Liverpool FC");
+        assertThat(clubs.fingerprint()).isNotEqualTo(parse("curated.tsv",
+                "kl:loc/liverpool\tLOCATION\tLiverpool",
+                "kl:org/liverpool_fc\tORGANIZATION\tLiverpool FC").fingerprint());
+
+        Gazetteer merged = Gazetteer.merge(List.of(clubs,
+                parse("more.tsv", "kl:org/liverpool_fc\tORGANIZATION\tLiverpool FC\t\t\tLFC")));
+        assertThat(merged.entries().get(1).sportsAliases())
+                .containsExactly("Liverpool", "The Reds", "LFC");
+
+        assertThatThrownBy(() -> parse("x.tsv",
+                "kl:org/ac_milan\tORGANIZATION\tAC Milan\t\t\tMilan",
+                "kl:org/inter_milan\tORGANIZATION\tInter Milan\t\t\tmilan"))
+                .hasMessageContaining("x.tsv:2").hasMessageContaining("kl:org/ac_milan");
+        assertThatThrownBy(() -> parse("x.tsv",
+                "kl:org/arsenal_fc\tORGANIZATION\tArsenal FC\t\t\tArsenal",
+                "kl:org/arsenal_group\tORGANIZATION\tArsenal Group\tArsenal"))
+                .hasMessageContaining("kl:org/arsenal_group").hasMessageContaining("kl:org/arsenal_fc");
+        assertThatThrownBy(() -> parse("x.tsv",
+                "kl:loc/liverpool\tLOCATION\tLiverpool\t\t\tLiverpool FC"))
+                .hasMessageContaining("x.tsv:1: sports aliases name a club");
     }
 
     @Test
