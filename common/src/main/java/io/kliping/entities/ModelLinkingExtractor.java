@@ -161,6 +161,21 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 out.add(club);
                 taken.add(club);
             }
+            for (PlaceLevelNames.Name name : PlaceLevelNames.find(tokens, words, taken)) {
+                int cs = tokens.starts()[name.first()];
+                int ce = tokens.ends()[name.last()];
+                String surface = text.substring(cs, ce);
+                Mention listed = name.listed();
+                Mention place = listed == null
+                    ? new Mention(null, surface, EntityType.LOCATION, surface, s, cs, ce,
+                        Mention.MODEL)
+                    : new Mention(listed.entityId(), listed.entityName(), EntityType.LOCATION,
+                        surface, s, cs, ce, Mention.GAZETTEER);
+                out.removeAll(name.replaces());
+                taken.removeAll(name.replaces());
+                out.add(place);
+                taken.add(place);
+            }
             for (int[] name : PersonCueRules.find(tokens, words, taken)) {
                 int cs = tokens.starts()[name[0]];
                 int ce = tokens.ends()[name[1]];
