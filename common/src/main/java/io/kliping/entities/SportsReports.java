@@ -17,14 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * every match report co-occurs with the city, and the club's mentions are split between two ids.
  *
  * <p>A club's gazetteer entry lists such names as sports aliases ({@link GazetteerEntry}). A
- * mention whose whole name is one of them becomes the club when
- * <ul>
- *   <li>it is an organisation the model found (the model's "Barcelona" is FC Barcelona), or</li>
- *   <li>it is a place, in an article that reads as a sports report (at least
- *       {@value #MIN_CUE_WORDS} different football words such as "klub", "gol", "pelatih",
- *       "laga"),</li>
- * </ul>
- * and it does not come right after a word that makes it the place ("kota Liverpool").
+ * place, or an organisation the model found ("Barcelona"), whose whole name is one of them
+ * becomes the club in an article that reads as a sports report (at least {@value
+ * #MIN_CUE_WORDS} different football words such as "klub", "gol", "pelatih", "laga"), unless it
+ * comes right after a word that makes it the place ("kota Liverpool"). Outside sports reports
+ * the model's organisation is left alone too: the model calls a city an organisation often
+ * enough ("pameran otomotif di Frankfurt") that linking it to the club would add errors.
  * Persons are left alone. The decision is per article, as the surname linking is.
  */
 final class SportsReports {
@@ -64,18 +62,14 @@ final class SportsReports {
             if (club == null || club.id().equals(m.entityId())) {
                 continue;
             }
-            boolean relink;
-            if (afterPlaceWord(text, m.charStart())) {
-                relink = false;
-            } else if (m.entityType() == EntityType.ORGANIZATION) {
-                relink = Mention.MODEL.equals(m.source());
-            } else {
-                if (sportsReport == null) {
-                    sportsReport = isSportsReport(text);
-                }
-                relink = sportsReport;
+            if (m.entityType() == EntityType.ORGANIZATION && !Mention.MODEL.equals(m.source())
+                    || afterPlaceWord(text, m.charStart())) {
+                continue;
             }
-            if (relink) {
+            if (sportsReport == null) {
+                sportsReport = isSportsReport(text);
+            }
+            if (sportsReport) {
                 if (out == null) {
                     out = new ArrayList<>(mentions);
                 }
