@@ -97,7 +97,8 @@ final class ModelLinkingExtractor implements EntityExtractor {
             }
             String[] w = words(m.surface());
             if (w.length > 1) {
-                names.put(w[w.length - 1], 1);
+                String[] family = withoutSuffix(w);
+                names.put(family[family.length - 1], 1);
                 String owner = m.entityId() != null ? m.entityId() : String.join(" ", w);
                 String prev = firstWordOwner.putIfAbsent(w[0], owner);
                 if (prev != null && !prev.equals(owner)) {
@@ -389,7 +390,19 @@ final class ModelLinkingExtractor implements EntityExtractor {
         return found;
     }
 
+    /**
+     * Whether {@code longName} is longer than {@code shortName} and ends with its words, before a
+     * generational suffix or not ("Marcos" and "Ferdinand Marcos Jr").
+     */
     private static boolean endsWith(String[] longName, String[] shortName) {
+        if (longName != null && longName != withoutSuffix(longName)
+                && endsWithWords(withoutSuffix(longName), shortName)) {
+            return true;
+        }
+        return endsWithWords(longName, shortName);
+    }
+
+    private static boolean endsWithWords(String[] longName, String[] shortName) {
         if (longName == null || longName.length <= shortName.length) {
             return false;
         }
@@ -400,6 +413,16 @@ final class ModelLinkingExtractor implements EntityExtractor {
             }
         }
         return true;
+    }
+
+    /** Generational suffixes: the last word of a name, but nobody's surname ("Marcos Jr"). */
+    private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+
+    /** {@code words} without a trailing {@link #SUFFIXES suffix}. */
+    private static String[] withoutSuffix(String[] words) {
+        int n = words.length;
+        return n > 1 && SUFFIXES.contains(words[n - 1])
+            ? java.util.Arrays.copyOf(words, n - 1) : words;
     }
 
     private static String[] words(String surface) {
@@ -460,7 +483,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 for (String form : e.caseInsensitiveForms()) {
                     keys.add(e.type() + " " + linkKey(e.type(), form));
                 }
-                String[] nameWords = NameKey.of(e.name()).split(" ");
+                String[] nameWords = withoutSuffix(NameKey.of(e.name()).split(" "));
                 if (e.type() == EntityType.PERSON && nameWords.length > 1) {
                     keys.add(SURNAME + nameWords[0]);
                     keys.add(SURNAME + nameWords[nameWords.length - 1]);

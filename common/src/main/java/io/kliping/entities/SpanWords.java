@@ -73,13 +73,14 @@ final class SpanWords {
     /**
      * Capitalised common nouns the model takes for names when they stand alone: the signs of the
      * zodiac in horoscopes ("Leo tak takut mengungkapkan ...") and currencies ("nilai tukar
-     * Rupiah"). About 610 person mentions in 20,000 CLICK-ID articles. Inside a longer name
+     * Rupiah"), and a generational suffix ("Jr", which the surname linking took for Ferdinand
+     * Marcos Jr). About 610 person mentions in 20,000 CLICK-ID articles. Inside a longer name
      * ("Leo Messi", "Cancer Research UK") they are left alone.
      */
     private static final Set<String> NEVER_A_NAME_ALONE = Set.of("aries", "taurus", "gemini",
         "cancer", "leo", "virgo", "libra", "scorpio", "sagitarius", "sagittarius", "capricorn",
         "kaprikornus", "aquarius", "akuarius", "pisces", "rupiah", "dolar", "ringgit", "yuan",
-        "baht", "rupee");
+        "baht", "rupee", "jr", "sr");
 
     /**
      * Heads of names that name nothing alone ("Kabupaten", "Bandara", "Kementerian", "Selatan"):

@@ -291,6 +291,18 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aGenerationalSuffixIsNobodysSurname() {
+        // "Jr" alone linked to the listed Ferdinand Marcos Jr. through his last word, and
+        // "Marcos" after his full name did not link to him
+        assertThat(EXTRACTOR.extract("Harold George Belafonte, Jr. dilahirkan di New York."))
+            .extracting(Mention::entityId).doesNotContain("kl:person/ferdinand_marcos_jr");
+        assertThat(EXTRACTOR.extract("Presiden Filipina Ferdinand Marcos Jr bertemu Prabowo."
+                + " Marcos mengatakan hal itu."))
+            .filteredOn(m -> m.surface().equals("Marcos"))
+            .extracting(Mention::entityId).containsExactly("kl:person/ferdinand_marcos_jr");
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person
