@@ -45,7 +45,7 @@ final class ClubAndLeagueNames {
      * Capitalised words next to a club or league that are not part of its name: time zones,
      * days, months, and the group or leg of a tournament ("Liga 2 Rabu", "Liga Champions Grup").
      */
-    private static final Set<String> NOT_NAME_WORDS = Set.of("wib", "wita", "wit", "senin",
+    static final Set<String> NOT_NAME_WORDS = Set.of("wib", "wita", "wit", "senin",
         "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari", "maret",
         "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",

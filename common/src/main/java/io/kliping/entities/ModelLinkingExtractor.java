@@ -177,6 +177,15 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 out.add(place);
                 taken.add(place);
             }
+            for (int i : PlaceLists.find(tokens, words, taken)) {
+                int cs = tokens.starts()[i];
+                int ce = tokens.ends()[i];
+                String surface = text.substring(cs, ce);
+                Mention place = new Mention(null, surface, EntityType.LOCATION, surface, s, cs, ce,
+                    Mention.MODEL);
+                out.add(place);
+                taken.add(place);
+            }
             for (int[] name : PersonCueRules.find(tokens, words, taken)) {
                 int cs = tokens.starts()[name[0]];
                 int ce = tokens.ends()[name[1]];
@@ -684,7 +693,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
     }
 
     /** A place, school, university, facility or compass word: the head of a name, no name alone. */
-    private static boolean isPlaceOrFacilityWord(String word) {
+    static boolean isPlaceOrFacilityWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return ADMINISTRATIVE.contains(lower) || PLACE_KEYWORDS.contains(lower)
             || NAMED_AFTER_PLACE.contains(lower) || COMPASS.contains(lower);
