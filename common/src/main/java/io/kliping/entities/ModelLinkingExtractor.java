@@ -244,7 +244,8 @@ final class ModelLinkingExtractor implements EntityExtractor {
                     || isPlaceOrFacilityWord(words[first]))) {
             return;
         }
-        if (titled) {
+        if (titled || type == EntityType.LOCATION && SpanWords.hasNameParticle(words, first, last)
+                && !isPlaceOrFacilityWord(words[first])) {
             type = EntityType.PERSON;
         } else if (opensHigherEducationName(words, first, last)
                 || SpanWords.endsLikeAnOrganisation(words, first, last)

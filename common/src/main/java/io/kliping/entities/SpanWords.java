@@ -99,6 +99,26 @@ final class SpanWords {
         return NEVER_A_NAME_ALONE.contains(lower) || GENERIC_HEADS.contains(lower);
     }
 
+    /**
+     * Lower-case particles of personal names ("Georg Ludwig von Trapp", "Ahmad bin Abdullah"),
+     * which the model, seeing a rare foreign name, types as a place; place names do not have
+     * them between capitalised words.
+     */
+    private static final Set<String> NAME_PARTICLES = Set.of("von", "van", "bin", "binti", "ibn",
+        "bint");
+
+    /** Whether a name particle stands between two capitalised words of the span. */
+    static boolean hasNameParticle(String[] words, int first, int last) {
+        for (int i = first + 1; i < last; i++) {
+            if (NAME_PARTICLES.contains(words[i])
+                    && Character.isUpperCase(words[i - 1].codePointAt(0))
+                    && Character.isUpperCase(words[i + 1].codePointAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean onlyLegalForms(String[] words, int first, int last) {
         for (int i = first; i <= last; i++) {
             if (ModelLinkingExtractor.isWordToken(words[i])

@@ -303,6 +303,15 @@ class ModelLinkingExtractorTest {
     }
 
     @Test
+    void aNameWithAParticleIsAPerson() {
+        // NERGrit dev: the model typed him as a place
+        assertThat(EXTRACTOR.extract("Ia adalah seorang dari tujuh anak Georg Ludwig von Trapp,"
+                + " seorang komandan."))
+            .extracting(Mention::surface, Mention::entityType)
+            .contains(tuple("Georg Ludwig von Trapp", EntityType.PERSON));
+    }
+
+    @Test
     void aCompanyFormAloneIsNoName() {
         // click-id: the linked company names were removed by the scraper; the model types the
         // leftover forms as an organisation and a person
