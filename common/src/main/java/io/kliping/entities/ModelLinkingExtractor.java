@@ -240,6 +240,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
         if (type == null || first > last
                 || !(startsCapitalised(words[first]) || opensPlaceName(words, first, last))
                 || SpanWords.onlyLegalForms(words, first, last)
+                || SpanWords.namesAnEventOrWork(words, first, last)
                 || first == last && (SpanWords.namesNothingAlone(words[first])
                     || isPlaceOrFacilityWord(words[first]))) {
             return;
