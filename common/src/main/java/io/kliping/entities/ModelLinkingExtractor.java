@@ -162,6 +162,17 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 out.add(club);
                 taken.add(club);
             }
+            for (int[] unit : MilitaryUnits.find(tokens, words, taken)) {
+                int cs = tokens.starts()[unit[0]];
+                int ce = tokens.ends()[unit[1]];
+                String surface = text.substring(cs, ce);
+                Mention org = new Mention(null, surface, EntityType.ORGANIZATION, surface, s, cs,
+                    ce, Mention.MODEL);
+                out.removeIf(m -> m.charStart() < ce && cs < m.charEnd());
+                taken.removeIf(m -> m.charStart() < ce && cs < m.charEnd());
+                out.add(org);
+                taken.add(org);
+            }
             for (PlaceLevelNames.Name name : PlaceLevelNames.find(tokens, words, taken)) {
                 int cs = tokens.starts()[name.first()];
                 int ce = tokens.ends()[name.last()];
@@ -225,6 +236,11 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         while (last >= first && !isWordToken(words[last])) {
             last--;
+        }
+        if (type == EntityType.PERSON) {
+            last = SpanWords.withoutDegrees(words, first, last);
+        } else if (type == EntityType.ORGANIZATION) {
+            last = SpanWords.withoutAgeGroup(words, first, last);
         }
         if (type == EntityType.PERSON || titled) {
             // "Kabid Humas Polda Metro Jaya Kombes Argo Yuwono": the name follows the last rank

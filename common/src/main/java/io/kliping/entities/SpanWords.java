@@ -122,6 +122,81 @@ final class SpanWords {
     }
 
     /**
+     * Academic degrees written after a name ("Abdullah Sitopan BA", "Ahmad Yani SH MH", "M.Si"):
+     * not part of it, or every degree would make another entity. Only as written, with a dot or
+     * two capitals ("Jack Ma" keeps his name).
+     */
+    private static final Set<String> DEGREES = Set.of("ba", "ma", "sh", "mh", "se", "mm", "msi",
+        "spd", "mpd", "st", "mt", "sip", "ssos", "skom", "ssi", "skm", "sag", "shi", "lc", "phd",
+        "mba", "sked", "ak", "cpa", "sp", "mkes", "skep", "mag");
+
+    /**
+     * {@code last} without the academic degrees that end the span, keeping at least two words;
+     * a dotted degree is several tokens ("M", ".", "Si").
+     */
+    static int withoutDegrees(String[] words, int first, int last) {
+        while (true) {
+            while (last > first && !ModelLinkingExtractor.isWordToken(words[last])) {
+                last--;
+            }
+            int k = last;
+            boolean dotted = false;
+            StringBuilder letters = new StringBuilder();
+            while (k > first && (words[k].equals(".") || isShortCapitalised(words[k]))) {
+                if (words[k].equals(".")) {
+                    dotted = true;
+                } else {
+                    letters.insert(0, words[k].toLowerCase(Locale.ROOT));
+                }
+                k--;
+            }
+            if (dotted && k < last && DEGREES.contains(letters.toString())) {
+                last = k;
+            } else if (!dotted && last > first && isDegree(words[last])) {
+                last--;
+            } else {
+                return last;
+            }
+        }
+    }
+
+    private static boolean isShortCapitalised(String word) {
+        return word.length() <= 3 && PersonCueRules.isCapitalised(word)
+            && word.chars().allMatch(Character::isLetter);
+    }
+
+    /** {@code last} without an age group ending the span ("Persekabpas U-23", "Timnas U 19"). */
+    static int withoutAgeGroup(String[] words, int first, int last) {
+        int i = last;
+        if (i > first && words[i].chars().allMatch(Character::isDigit)) {
+            i--;
+            if (i > first && words[i].equals("-")) {
+                i--;
+            }
+            if (i > first && words[i].equals("U")) {
+                return i - 1;
+            }
+        }
+        return last;
+    }
+
+    private static boolean isDegree(String word) {
+        long capitals = word.chars().filter(Character::isUpperCase).count();
+        return (capitals >= 2 || word.indexOf('.') >= 0) && DEGREES.contains(lettersOf(word));
+    }
+
+    private static String lettersOf(String word) {
+        StringBuilder b = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
      * Lower-case particles of personal names ("Georg Ludwig von Trapp", "Ahmad bin Abdullah"),
      * which the model, seeing a rare foreign name, types as a place; place names do not have
      * them between capitalised words.
