@@ -257,6 +257,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
                 || !(startsCapitalised(words[first]) || opensPlaceName(words, first, last))
                 || SpanWords.onlyLegalForms(words, first, last)
                 || SpanWords.namesAnEventOrWork(words, first, last)
+                || SpanWords.onlyHeadsOrNumerals(words, first, last)
                 || first == last && (SpanWords.namesNothingAlone(words[first])
                     || isPlaceOrFacilityWord(words[first]))) {
             return;

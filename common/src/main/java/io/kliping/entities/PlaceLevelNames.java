@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Places named with their level, which the model cuts off or misses: "Desa Tiyaran", "Distrik
- * Totikum", "kecamatan Gebang", "danau Tondano". Indonesian writes a village, district, lake or
- * mountain with the word for it, and both training sets count the word as part of the name
+ * Totikum", "kecamatan Gebang", "danau Tondano", "Bengawan Solo". Indonesian writes a village,
+ * district, lake, river or mountain with the word for it, and both training sets count the word as part of the name
  * (NERGrit train: desa 174 of 183, kecamatan 100 of 104, kabupaten 90 of 91, dusun 49 of 53,
  * pulau 63 of 66; NER-UI train: kecamatan and kabupaten 7 of 7, desa 2 of 3). Not "kota" and
  * "provinsi", which NER-UI mostly leaves outside the name (20 of 30 and 5 of 6).
@@ -34,7 +34,7 @@ final class PlaceLevelNames {
     static final Set<String> LEVEL_OF_LISTED = Set.of("kabupaten", "kab", "pulau");
     /** Level words that make a place of its own of the name after them ("Desa Jepang"). */
     static final Set<String> OWN_PLACE = Set.of("desa", "dusun", "kecamatan", "kelurahan",
-        "distrik", "danau", "gunung", "teluk");
+        "distrik", "danau", "gunung", "teluk", "sungai", "bengawan", "selat");
     private static final Set<String> NOT_BEFORE = Set.of("dana", "wali", "selamat", "alokasi");
     /** Capitalised words after a level word that make no place: "Distrik Militer" (Kodim). */
     private static final Set<String> NOT_AFTER = Set.of("militer", "wisata");

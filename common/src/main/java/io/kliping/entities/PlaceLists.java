@@ -15,10 +15,11 @@ import java.util.Set;
  * <p>A capitalised word of two letters or more outside every mention, which is a whole list item
  * (a separator, "(" or a word that opens a list of places before it, such as "di", "menuju" or
  * "meliputi"; a separator or the end of a clause after it), with a place mention on the other
- * side of one of the separators ("," "dan" "atau" "serta"). Not an acronym ("KB, Kabupaten Sragen"), a day, month, feast or time zone
- * ("Jakarta, Senin", "Ahad"), a title, office, level, facility or field word ("Kabupaten
- * Bombana, Provinsi", "Perikanan"), a word that names nothing alone, or a sentence's first
- * word.
+ * side of one of the separators ("," "dan" "atau" "serta") that is itself a whole item ("Sastra
+ * Inggris, Akuntansi" lists subjects). Not in a list of peoples or languages ("bahasa Aceh,
+ * Batak"); not an acronym ("KB, Kabupaten Sragen"), a day, month, feast or time zone ("Jakarta,
+ * Senin", "Ahad"), a title, office, level, facility or field word ("Kabupaten Bombana,
+ * Provinsi", "Perikanan"), a word that names nothing alone, or a sentence's first word.
  */
 final class PlaceLists {
     private static final Set<String> SEPARATORS = Set.of(",", "dan", "atau", "serta");
@@ -55,10 +56,10 @@ final class PlaceLists {
                 continue;
             }
             boolean placeBefore = SEPARATORS.contains(before) && i >= 2
-                && endsPlace(taken, tokens, i - 2);
+                && endsPlace(taken, tokens, words, i - 2);
             boolean placeAfter = i + 2 < words.length && SEPARATORS.contains(words[i + 1])
-                && startsPlace(taken, tokens, i + 2);
-            if (placeBefore || placeAfter) {
+                && startsPlace(taken, tokens, words, i + 2);
+            if ((placeBefore || placeAfter) && !listsPeoplesOrLanguages(words, i)) {
                 out.add(i);
             }
         }
@@ -79,15 +80,50 @@ final class PlaceLists {
             && !SpanWords.namesNothingAlone(word);
     }
 
-    private static boolean endsPlace(List<Mention> taken, NewsTokenizer.Tokens tokens, int i) {
+    /**
+     * Whether token {@code i} ends a place mention that is a whole list item: no capitalised
+     * word right before it ("Sastra Inggris, Akuntansi" lists subjects, not places).
+     */
+    private static boolean endsPlace(List<Mention> taken, NewsTokenizer.Tokens tokens,
+            String[] words, int i) {
         Mention m = PersonCueRules.coveredBy(taken, tokens, i);
-        return m != null && m.entityType() == EntityType.LOCATION
-            && m.charEnd() == tokens.ends()[i];
+        if (m == null || m.entityType() != EntityType.LOCATION || m.charEnd() != tokens.ends()[i]) {
+            return false;
+        }
+        int first = i;
+        while (first > 0 && tokens.starts()[first - 1] >= m.charStart()) {
+            first--;
+        }
+        return first == 0 || !PersonCueRules.isCapitalised(words[first - 1]);
     }
 
-    private static boolean startsPlace(List<Mention> taken, NewsTokenizer.Tokens tokens, int i) {
+    /** Whether token {@code i} starts a place mention that is a whole list item. */
+    private static boolean startsPlace(List<Mention> taken, NewsTokenizer.Tokens tokens,
+            String[] words, int i) {
         Mention m = PersonCueRules.coveredBy(taken, tokens, i);
-        return m != null && m.entityType() == EntityType.LOCATION
-            && m.charStart() == tokens.starts()[i];
+        if (m == null || m.entityType() != EntityType.LOCATION
+                || m.charStart() != tokens.starts()[i]) {
+            return false;
+        }
+        int last = i;
+        while (last + 1 < words.length && tokens.ends()[last + 1] <= m.charEnd()) {
+            last++;
+        }
+        return last + 1 == words.length || !PersonCueRules.isCapitalised(words[last + 1]);
+    }
+
+    /** Words that make a list one of peoples or languages ("suku Jawa, Sunda, Batak"). */
+    private static final Set<String> PEOPLES_OR_LANGUAGES = Set.of("bahasa", "suku", "etnis",
+        "berbahasa", "bersuku", "language", "languages", "ethnic");
+    private static final int PEOPLES_WINDOW = 8;
+
+    /** Whether a {@link #PEOPLES_OR_LANGUAGES} word stands shortly before token {@code i}. */
+    private static boolean listsPeoplesOrLanguages(String[] words, int i) {
+        for (int j = Math.max(0, i - PEOPLES_WINDOW); j < i; j++) {
+            if (PEOPLES_OR_LANGUAGES.contains(words[j].toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

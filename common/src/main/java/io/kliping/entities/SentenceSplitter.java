@@ -114,8 +114,16 @@ public final class SentenceSplitter {
         return sentences;
     }
 
-    /** True when the '.' at {@code dot} closes an abbreviation, an initial or a dotted acronym. */
+    /**
+     * True when the '.' at {@code dot} closes an abbreviation, an initial or a dotted acronym; in
+     * tokenised text (tokens joined by spaces, as in CoNLL files) also an initial one space before
+     * it ("Stephen R . Covey").
+     */
     private static boolean isAbbreviationBefore(String text, int dot) {
+        if (dot >= 3 && text.charAt(dot - 1) == ' ' && Character.isUpperCase(text.charAt(dot - 2))
+                && text.charAt(dot - 3) == ' ') {
+            return true;
+        }
         int from = dot;
         while (from > 0 && (Character.isLetter(text.charAt(from - 1)) || text.charAt(from - 1) == '.')) {
             from--;

@@ -216,6 +216,28 @@ final class SpanWords {
         return false;
     }
 
+    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("[IVXLC]+");
+
+    /**
+     * Whether the span is a Roman numeral alone ("XXVI"), or every word of it is the head of a
+     * name, a place, facility or compass word or "sebelah" (side), so that nothing in it is a
+     * name: "Rumah Sakit", "Gedung SMK", "Sebelah Selatan" (but "Jalan SMA XIV" is a street).
+     */
+    static boolean onlyHeadsOrNumerals(String[] words, int first, int last) {
+        if (first == last && ROMAN.matcher(words[first]).matches()) {
+            return true;
+        }
+        for (int i = first; i <= last; i++) {
+            String word = words[i];
+            if (ModelLinkingExtractor.isWordToken(word) && !namesNothingAlone(word)
+                    && !ModelLinkingExtractor.isPlaceOrFacilityWord(word)
+                    && !word.equalsIgnoreCase("sebelah")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean onlyLegalForms(String[] words, int first, int last) {
         for (int i = first; i <= last; i++) {
             if (ModelLinkingExtractor.isWordToken(words[i])

@@ -33,5 +33,9 @@ class PlaceListsTest {
                 + " Amerika Serikat."))
             .extracting(Mention::surface)
             .doesNotContain("Ahad", "KB", "Namun", "Astronautics");
+        // NERGrit train: subjects and peoples, not places
+        assertThat(EXTRACTOR.extract("Jurusannya antara lain Sastra Inggris, Akuntansi,"
+                + " Manajemen. Penduduknya dari suku Jawa, Sunda, Batak dan Aceh."))
+            .extracting(Mention::surface).doesNotContain("Akuntansi", "Sunda", "Batak");
     }
 }

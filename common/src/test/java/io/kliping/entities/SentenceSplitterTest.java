@@ -64,4 +64,11 @@ class SentenceSplitterTest {
         assertThat(SentenceSplitter.sentenceIndexAt(starts, 16)).isEqualTo(2);
         assertThat(SentenceSplitter.sentenceStarts("   \n ")).isEmpty();
     }
+
+    @Test
+    void anInitialBeforeASpacedDotInTokenisedTextDoesNotEndTheSentence() {
+        // CoNLL files join tokens with spaces: "Stephen R . Covey"
+        assertThat(SentenceSplitter.sentences("Buku karya Stephen R . Covey laris . Ia senang ."))
+            .containsExactly("Buku karya Stephen R . Covey laris .", "Ia senang .");
+    }
 }
