@@ -84,6 +84,10 @@ final class SparkDeduplicator implements Deduplicator {
 
   private static final UserDefinedFunction SIMILARITY_UDF =
       functions.udf(new SignatureSimilarityUdf(), DataTypes.DoubleType);
+  private static final UserDefinedFunction SKETCH_UDF =
+      functions.udf(new SignatureSketchUdf(), DataTypes.BinaryType);
+  private static final UserDefinedFunction SKETCH_SIMILARITY_UDF =
+      functions.udf(new SketchSimilarityUdf(), DataTypes.DoubleType);
   private static final UserDefinedFunction JACCARD_UDF =
       functions.udf(new ShingleJaccardUdf(), DataTypes.DoubleType);
 
@@ -240,9 +244,10 @@ final class SparkDeduplicator implements Deduplicator {
 
   /**
    * Step 4: keep the candidate edges between copies of one text, or whose similarity is at least
-   * the threshold, as edges between graph nodes. The similarity is the full signatures' estimate,
-   * or with exact verification the exact Jaccard similarity of the shingle sets where both ends
-   * have them (new articles).
+   * the threshold, as edges between graph nodes. The similarity is the signatures' estimate,
+   * taken from their 16-bit {@link SignatureSimilarity#sketch sketches} so that the two joins
+   * move half the bytes, or with exact verification the exact Jaccard similarity of the shingle
+   * sets where both ends have them (new articles).
    */
   private Dataset<Row> verifiedEdges(Dataset<Row> candidates, Dataset<Row> members) {
     String src = ConnectedComponents.SRC;
@@ -250,14 +255,14 @@ final class SparkDeduplicator implements Deduplicator {
     boolean exact = settings.exactVerification();
     Dataset<Row> srcMembers =
         members.select(col(MEMBER).as(src), col(NODE).as("_src"),
-            col(CONTENT_HASH).as("_src_hash"), col(SIGNATURE).as("_src_sig"),
+            col(CONTENT_HASH).as("_src_hash"), SKETCH_UDF.apply(col(SIGNATURE)).as("_src_sig"),
             (exact ? col(SHINGLES) : lit(null).cast(DataTypes.BinaryType)).as("_src_sh"));
     Dataset<Row> dstMembers =
         members.select(col(MEMBER).as(dst), col(NODE).as("_dst"),
-            col(CONTENT_HASH).as("_dst_hash"), col(SIGNATURE).as("_dst_sig"),
+            col(CONTENT_HASH).as("_dst_hash"), SKETCH_UDF.apply(col(SIGNATURE)).as("_dst_sig"),
             (exact ? col(SHINGLES) : lit(null).cast(DataTypes.BinaryType)).as("_dst_sh"));
     Column sameText = col("_src_hash").equalTo(col("_dst_hash"));
-    Column estimate = SIMILARITY_UDF.apply(col("_src_sig"), col("_dst_sig"));
+    Column estimate = SKETCH_SIMILARITY_UDF.apply(col("_src_sig"), col("_dst_sig"));
     Column similarity =
         exact
             ? coalesce(JACCARD_UDF.apply(col("_src_sh"), col("_dst_sh")), estimate)
