@@ -21,14 +21,7 @@ public final class SignatureSimilarity {
    * same version and length, in {@code [0, 1]}.
    */
   public static double estimate(byte[] signatureA, byte[] signatureB) {
-    int length = signatureA.length;
-    if (length != signatureB.length) {
-      throw new IllegalArgumentException(
-          "signatures differ in length: " + length + " vs " + signatureB.length + " bytes");
-    }
-    if (length == 0 || length % MinHashSigner.COMPONENT_BYTES != 0) {
-      throw new IllegalArgumentException("not a signature: " + length + " bytes");
-    }
+    int length = checkShape(signatureA, signatureB, MinHashSigner.COMPONENT_BYTES, "signature", "signatures");
     int equal = 0;
     for (int offset = 0; offset < length; offset += MinHashSigner.COMPONENT_BYTES) {
       if ((int) COMPONENT.get(signatureA, offset) == (int) COMPONENT.get(signatureB, offset)) {
@@ -48,10 +41,8 @@ public final class SignatureSimilarity {
    * by one component in about 500 pairs of 128-component signatures (128 / 65,536).
    */
   public static byte[] sketch(byte[] signature) {
+    checkShape(signature, signature, MinHashSigner.COMPONENT_BYTES, "signature", "signatures");
     int components = signature.length / MinHashSigner.COMPONENT_BYTES;
-    if (signature.length == 0 || signature.length % MinHashSigner.COMPONENT_BYTES != 0) {
-      throw new IllegalArgumentException("not a signature: " + signature.length + " bytes");
-    }
     byte[] sketch = new byte[components * Short.BYTES];
     for (int i = 0; i < components; i++) {
       int component = (int) COMPONENT.get(signature, i * MinHashSigner.COMPONENT_BYTES);
@@ -62,14 +53,7 @@ public final class SignatureSimilarity {
 
   /** Fraction of equal 16-bit components of two {@link #sketch sketches}, in {@code [0, 1]}. */
   public static double estimateFromSketches(byte[] sketchA, byte[] sketchB) {
-    int length = sketchA.length;
-    if (length != sketchB.length) {
-      throw new IllegalArgumentException(
-          "sketches differ in length: " + length + " vs " + sketchB.length + " bytes");
-    }
-    if (length == 0 || length % Short.BYTES != 0) {
-      throw new IllegalArgumentException("not a sketch: " + length + " bytes");
-    }
+    int length = checkShape(sketchA, sketchB, Short.BYTES, "sketch", "sketches");
     int equal = 0;
     for (int offset = 0; offset < length; offset += Short.BYTES) {
       if ((short) HALF.get(sketchA, offset) == (short) HALF.get(sketchB, offset)) {
@@ -77,5 +61,18 @@ public final class SignatureSimilarity {
       }
     }
     return (double) equal / (length / Short.BYTES);
+  }
+
+  /** The common length of {@code a} and {@code b}, whole {@code width}-byte components. */
+  private static int checkShape(byte[] a, byte[] b, int width, String what, String plural) {
+    int length = a.length;
+    if (length != b.length) {
+      throw new IllegalArgumentException(
+          plural + " differ in length: " + length + " vs " + b.length + " bytes");
+    }
+    if (length == 0 || length % width != 0) {
+      throw new IllegalArgumentException("not a " + what + ": " + length + " bytes");
+    }
+    return length;
   }
 }

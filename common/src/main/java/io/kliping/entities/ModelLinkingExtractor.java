@@ -150,52 +150,24 @@ final class ModelLinkingExtractor implements EntityExtractor {
             }
             List<Mention> taken = new ArrayList<>(gazetteerMentions);
             taken.addAll(out.subList(before, out.size()));
+            // the model's pieces of a club's name go, also a title it ran into the name
             for (int[] name : ClubAndLeagueNames.find(tokens, words, taken)) {
-                int cs = tokens.starts()[name[0]];
-                int ce = tokens.ends()[name[1]];
-                String surface = text.substring(cs, ce);
-                Mention club = new Mention(null, surface, EntityType.ORGANIZATION, surface, s, cs,
-                    ce, Mention.MODEL);
-                // the model's pieces of the name go, also a title it ran into the name
-                out.removeIf(m -> m.charStart() < ce && cs < m.charEnd());
-                taken.removeIf(m -> m.charStart() < ce && cs < m.charEnd());
-                out.add(club);
-                taken.add(club);
+                replace(out, taken, ruleMention(text, s, tokens, name[0], name[1],
+                    EntityType.ORGANIZATION));
             }
             for (int[] unit : MilitaryUnits.find(tokens, words, taken)) {
-                int cs = tokens.starts()[unit[0]];
-                int ce = tokens.ends()[unit[1]];
-                String surface = text.substring(cs, ce);
-                Mention org = new Mention(null, surface, EntityType.ORGANIZATION, surface, s, cs,
-                    ce, Mention.MODEL);
-                out.removeIf(m -> m.charStart() < ce && cs < m.charEnd());
-                taken.removeIf(m -> m.charStart() < ce && cs < m.charEnd());
-                out.add(org);
-                taken.add(org);
+                replace(out, taken, ruleMention(text, s, tokens, unit[0], unit[1],
+                    EntityType.ORGANIZATION));
             }
             for (PlaceLevelNames.Name name : PlaceLevelNames.find(tokens, words, taken)) {
-                int cs = tokens.starts()[name.first()];
-                int ce = tokens.ends()[name.last()];
-                String surface = text.substring(cs, ce);
+                Mention place = ruleMention(text, s, tokens, name.first(), name.last(),
+                    EntityType.LOCATION);
                 Mention listed = name.listed();
-                Mention place = listed == null
-                    ? new Mention(null, surface, EntityType.LOCATION, surface, s, cs, ce,
-                        Mention.MODEL)
-                    : new Mention(listed.entityId(), listed.entityName(), EntityType.LOCATION,
-                        surface, s, cs, ce, Mention.GAZETTEER);
-                out.removeAll(name.replaces());
-                taken.removeAll(name.replaces());
-                out.add(place);
-                taken.add(place);
+                replace(out, taken, listed == null ? place
+                    : with(place, listed.entityId(), listed.entityName(), Mention.GAZETTEER));
             }
             for (int i : PlaceLists.find(tokens, words, taken)) {
-                int cs = tokens.starts()[i];
-                int ce = tokens.ends()[i];
-                String surface = text.substring(cs, ce);
-                Mention place = new Mention(null, surface, EntityType.LOCATION, surface, s, cs, ce,
-                    Mention.MODEL);
-                out.add(place);
-                taken.add(place);
+                replace(out, taken, ruleMention(text, s, tokens, i, i, EntityType.LOCATION));
             }
             for (int[] name : PersonCueRules.find(tokens, words, taken)) {
                 int cs = tokens.starts()[name[0]];
@@ -208,6 +180,23 @@ final class ModelLinkingExtractor implements EntityExtractor {
         out.sort(Comparator.comparingInt(Mention::charStart));
         finder.clearAdaptiveData();
         return out;
+    }
+
+    /** An unlinked mention of tokens {@code first..last} that a rule found. */
+    private static Mention ruleMention(String text, int sentence, NewsTokenizer.Tokens tokens,
+            int first, int last, EntityType type) {
+        int cs = tokens.starts()[first];
+        int ce = tokens.ends()[last];
+        String surface = text.substring(cs, ce);
+        return new Mention(null, surface, type, surface, sentence, cs, ce, Mention.MODEL);
+    }
+
+    /** Adds {@code m} to the sentence's mentions in place of those it overlaps. */
+    private static void replace(List<Mention> out, List<Mention> taken, Mention m) {
+        out.removeIf(o -> o.charStart() < m.charEnd() && m.charStart() < o.charEnd());
+        taken.removeIf(o -> o.charStart() < m.charEnd() && m.charStart() < o.charEnd());
+        out.add(m);
+        taken.add(m);
     }
 
     /**

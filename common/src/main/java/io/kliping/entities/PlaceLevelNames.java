@@ -48,11 +48,10 @@ final class PlaceLevelNames {
     private PlaceLevelNames() {}
 
     /**
-     * A place from token {@code first} to {@code last}; {@code replaces} are the mentions it
-     * swallows, {@code listed} the gazetteer place it still names (null when it is a place of its
-     * own).
+     * A place from token {@code first} to {@code last}, in place of the mentions inside it;
+     * {@code listed} is the gazetteer place it still names (null when it is a place of its own).
      */
-    record Name(int first, int last, List<Mention> replaces, Mention listed) {}
+    record Name(int first, int last, Mention listed) {}
 
     /** The level-word places of one sentence, given the mentions already in it. */
     static List<Name> find(NewsTokenizer.Tokens tokens, String[] words, List<Mention> taken) {
@@ -98,17 +97,17 @@ final class PlaceLevelNames {
                             && COMPASS.contains(words[last + 1].toLowerCase(Locale.ROOT))
                             && PersonCueRules.coveredBy(taken, tokens, last + 1) == null) {
                         // "Kabupaten Maluku Tengah": a regency of its own
-                        return new Name(level, last + 1, List.of(after), null);
+                        return new Name(level, last + 1, null);
                     }
                     boolean listed = Mention.GAZETTEER.equals(after.source());
-                    return new Name(level, last, List.of(after), listed ? after : null);
+                    return new Name(level, last, listed ? after : null);
                 }
-                return withPartAfter(tokens, words, taken, level, last, after);
+                return withPartAfter(tokens, words, taken, level, last);
             }
             boolean personAlone = after.entityType() == EntityType.PERSON && last == next
                 && Mention.MODEL.equals(after.source()) && after.entityId() == null;
             if (personAlone && (level == 0 || !PersonCueRules.isCapitalised(words[level - 1]))) {
-                return new Name(level, last, List.of(after), null);
+                return new Name(level, last, null);
             }
             return null;
         }
@@ -121,7 +120,7 @@ final class PlaceLevelNames {
         if (last + 1 < words.length && PersonCueRules.isCapitalised(words[last + 1])) {
             return null; // "Warga Desa Protes Tambang Emas": Title Case, not a name
         }
-        return new Name(level, last, List.of(), null);
+        return new Name(level, last, null);
     }
 
     /**
@@ -131,27 +130,27 @@ final class PlaceLevelNames {
      * outside every mention before a word that is not capitalised ("Kecamatan Medan Belawan,").
      */
     private static Name withPartAfter(NewsTokenizer.Tokens tokens, String[] words,
-            List<Mention> taken, int level, int last, Mention place) {
+            List<Mention> taken, int level, int last) {
         int next = last + 1;
         if (next >= words.length || !isNameWord(words[next])
                 || tokens.ends()[last] == tokens.starts()[next]) {
-            return new Name(level, last, List.of(place), null);
+            return new Name(level, last, null);
         }
         Mention more = PersonCueRules.coveredBy(taken, tokens, next);
         if (more != null) {
             if (more.entityType() != EntityType.LOCATION || !Mention.MODEL.equals(more.source())
                     || more.charStart() != tokens.starts()[next]) {
-                return new Name(level, last, List.of(place), null);
+                return new Name(level, last, null);
             }
             int end = next;
             while (end + 1 < tokens.size() && tokens.ends()[end + 1] <= more.charEnd()) {
                 end++;
             }
-            return new Name(level, end, List.of(place, more), null);
+            return new Name(level, end, null);
         }
         boolean part = COMPASS.contains(words[next].toLowerCase(Locale.ROOT))
             || next + 1 >= words.length || !PersonCueRules.isCapitalised(words[next + 1]);
-        return new Name(level, part ? next : last, List.of(place), null);
+        return new Name(level, part ? next : last, null);
     }
 
     /**
