@@ -28,7 +28,7 @@ final class MilitaryUnits {
     /** National commands: a number may follow them, a territory's name never ("Kostrad"). */
     private static final Set<String> NATIONAL = Set.of("kostrad", "kopassus", "kopaska",
         "koarmada", "kodiklat", "kohanudnas");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]+|[IVXLC]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int MAX_NAME_WORDS = 2;
 
     private MilitaryUnits() {}
@@ -43,7 +43,8 @@ final class MilitaryUnits {
             }
             int last = i;
             int next = i + 1;
-            if (next < words.length && NUMBER.matcher(words[next]).matches()) {
+            if (next < words.length && (DIGITS.matcher(words[next]).matches()
+                    || SpanWords.isRomanNumeral(words[next]))) {
                 last = next++;
                 if (next + 1 < words.length && words[next].equals("/")
                         && PersonCueRules.isCapitalised(words[next + 1])) {

@@ -595,8 +595,7 @@ final class ModelLinkingExtractor implements EntityExtractor {
         }
         return only.charStart() == start && tokens.starts()[last] >= only.charEnd()
             && (last == first || tokens.starts()[last - 1] < only.charEnd())
-            && (COMPASS.contains(tokens.token(last).toLowerCase(Locale.ROOT))
-                || QUALIFIERS.contains(tokens.token(last).toLowerCase(Locale.ROOT)));
+            && isCompassOrQualifier(tokens.token(last));
     }
 
     /**
@@ -611,6 +610,12 @@ final class ModelLinkingExtractor implements EntityExtractor {
 
     private static final Set<String> COMPASS = Set.of("utara", "selatan", "timur", "barat",
         "tengah", "raya", "laut", "daya", "north", "south", "east", "west", "central");
+
+    /** A compass word or a qualifier after a place name ("Selatan", "Besar", "Kidul"). */
+    static boolean isCompassOrQualifier(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return COMPASS.contains(lower) || QUALIFIERS.contains(lower);
+    }
 
     private static boolean insideAny(List<Mention> spans, Mention m) {
         for (Mention s : spans) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Places named with their level, which the model cuts off or misses: "Desa Tiyaran", "Distrik
@@ -38,11 +37,6 @@ final class PlaceLevelNames {
     private static final Set<String> NOT_BEFORE = Set.of("dana", "wali", "selamat", "alokasi");
     /** Capitalised words after a level word that make no place: "Distrik Militer" (Kodim). */
     private static final Set<String> NOT_AFTER = Set.of("militer", "wisata");
-    /** Words after a listed place that name a part of it: "Kabupaten Bandung Barat". */
-    private static final Set<String> COMPASS = Set.of("utara", "selatan", "timur", "barat",
-        "tengah", "raya", "laut", "daya", "besar", "jaya", "kulon", "wetan", "kidul", "hilir",
-        "hulu");
-    private static final Pattern ROMAN = Pattern.compile("[IVXLC]+");
     private static final int MAX_UNFOUND_WORDS = 2;
 
     private PlaceLevelNames() {}
@@ -94,7 +88,7 @@ final class PlaceLevelNames {
             if (after.entityType() == EntityType.LOCATION) {
                 if (ofListed) {
                     if (last + 1 < words.length && tokens.ends()[last] < tokens.starts()[last + 1]
-                            && COMPASS.contains(words[last + 1].toLowerCase(Locale.ROOT))
+                            && ModelLinkingExtractor.isCompassOrQualifier(words[last + 1])
                             && PersonCueRules.coveredBy(taken, tokens, last + 1) == null) {
                         // "Kabupaten Maluku Tengah": a regency of its own
                         return new Name(level, last + 1, null);
@@ -148,7 +142,7 @@ final class PlaceLevelNames {
             }
             return new Name(level, end, null);
         }
-        boolean part = COMPASS.contains(words[next].toLowerCase(Locale.ROOT))
+        boolean part = ModelLinkingExtractor.isCompassOrQualifier(words[next])
             || next + 1 >= words.length || !PersonCueRules.isCapitalised(words[next + 1]);
         return new Name(level, part ? next : last, null);
     }
@@ -163,6 +157,6 @@ final class PlaceLevelNames {
         return word.length() > 1 && PersonCueRules.isCapitalised(word)
             && !PersonCueRules.isTitleOrOffice(word)
             && !PersonCueRules.NOT_A_NAME_START.contains(lower) && !NOT_AFTER.contains(lower)
-            && !ROMAN.matcher(word).matches();
+            && !SpanWords.isRomanNumeral(word);
     }
 }

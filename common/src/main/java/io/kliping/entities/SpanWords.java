@@ -218,13 +218,18 @@ final class SpanWords {
 
     private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("[IVXLC]+");
 
+    /** A Roman numeral in capitals ("XVII", "II"). */
+    static boolean isRomanNumeral(String word) {
+        return ROMAN.matcher(word).matches();
+    }
+
     /**
      * Whether the span is a Roman numeral alone ("XXVI"), or every word of it is the head of a
      * name, a place, facility or compass word or "sebelah" (side), so that nothing in it is a
      * name: "Rumah Sakit", "Gedung SMK", "Sebelah Selatan" (but "Jalan SMA XIV" is a street).
      */
     static boolean onlyHeadsOrNumerals(String[] words, int first, int last) {
-        if (first == last && ROMAN.matcher(words[first]).matches()) {
+        if (first == last && isRomanNumeral(words[first])) {
             return true;
         }
         for (int i = first; i <= last; i++) {
