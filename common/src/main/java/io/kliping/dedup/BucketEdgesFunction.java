@@ -84,22 +84,31 @@ final class BucketEdgesFunction implements MapPartitionsFunction<Row, Row> {
       return RowFactory.create(src, dst);
     }
 
-    /** Reads the rows of the lookahead's bucket; equal ids (an index text twice) count once. */
+    /**
+     * Reads the rows of the lookahead's bucket into {@code ids}, sorted; equal ids (an index text
+     * twice) count once.
+     */
     private void readBucket() {
       long key = lookahead.getLong(0);
-      members = 0;
+      int read = 0;
       while (lookahead != null && lookahead.getLong(0) == key) {
-        long id = lookahead.getLong(1);
-        if (members == 0 || ids[members - 1] != id) {
-          if (members == ids.length) {
-            ids = Arrays.copyOf(ids, members * 2);
-            fresh = Arrays.copyOf(fresh, members * 2);
-          }
-          ids[members] = id;
-          fresh[members] = BandKeysFunction.isNew(id);
+        if (read == ids.length) {
+          ids = Arrays.copyOf(ids, read * 2);
+        }
+        ids[read++] = lookahead.getLong(1);
+        lookahead = rows.hasNext() ? rows.next() : null;
+      }
+      Arrays.sort(ids, 0, read);
+      if (fresh.length < ids.length) {
+        fresh = new boolean[ids.length];
+      }
+      members = 0;
+      for (int i = 0; i < read; i++) {
+        if (members == 0 || ids[members - 1] != ids[i]) {
+          ids[members] = ids[i];
+          fresh[members] = BandKeysFunction.isNew(ids[i]);
           members++;
         }
-        lookahead = rows.hasNext() ? rows.next() : null;
       }
     }
 

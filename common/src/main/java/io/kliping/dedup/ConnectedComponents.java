@@ -146,10 +146,15 @@ public final class ConnectedComponents {
     return components(graph, oriented);
   }
 
-  /** The stars of {@code graph}'s components, by union-find in one task ({@link UnionFindStars}). */
+  /**
+   * The stars of {@code graph}'s components, by union-find in one task ({@link UnionFindStars}),
+   * checkpointed: {@link #components} reads the stars three times, and the task would otherwise
+   * run once for each.
+   */
   private static Dataset<Row> unionFind(Dataset<Row> graph) {
     Dataset<Row> pairs = graph.select(col(SRC), col(DST));
-    return pairs.repartition(1).mapPartitions(new UnionFindStars(), Encoders.row(pairs.schema()));
+    return pairs.repartition(1).mapPartitions(new UnionFindStars(), Encoders.row(pairs.schema()))
+        .localCheckpoint();
   }
 
   /**

@@ -79,6 +79,7 @@ final class SparkDeduplicator implements Deduplicator {
   private static final String OLD_CLUSTER = "_old_cluster";
   private static final String OLD_CANONICAL = "_old_canonical";
   private static final String CANONICAL = "_canonical";
+  private static final String CLUSTER_KEY = "_cluster_key";
 
   private static final String SHINGLES = FingerprintFunction.SHINGLES;
 
@@ -236,7 +237,8 @@ final class SparkDeduplicator implements Deduplicator {
         .mapPartitions(
             new BandKeysFunction(lshParams), Encoders.row(BandKeysFunction.OUTPUT_SCHEMA))
         .repartition(col(key))
-        .sortWithinPartitions(col(key), col(BandKeysFunction.ID))
+        // By the key alone: one long column sorts by radix sort; the function orders each bucket.
+        .sortWithinPartitions(col(key))
         .mapPartitions(
             new BucketEdgesFunction(), Encoders.row(BucketEdgesFunction.OUTPUT_SCHEMA))
         .distinct();
@@ -284,10 +286,12 @@ final class SparkDeduplicator implements Deduplicator {
     Dataset<Row> nodes =
         components.select(
             col(ConnectedComponents.NODE).as(NODE), col(ConnectedComponents.COMPONENT));
+    // The cluster key is a column, not an expression in each window: two windows partitioned by
+    // one expression written twice would each shuffle and sort the rows, signatures and all.
     Dataset<Row> members =
-        batch.drop(SHINGLES).join(nodes, NODE, "left").unionByName(indexed.join(nodes, NODE));
-    WindowSpec cluster =
-        Window.partitionBy(coalesce(col(ConnectedComponents.COMPONENT), col(NODE)));
+        batch.drop(SHINGLES).join(nodes, NODE, "left").unionByName(indexed.join(nodes, NODE))
+            .withColumn(CLUSTER_KEY, coalesce(col(ConnectedComponents.COMPONENT), col(NODE)));
+    WindowSpec cluster = Window.partitionBy(col(CLUSTER_KEY));
 
     // The earlier cluster's id (the smallest when a new article merges several), else the
     // smallest article_id.

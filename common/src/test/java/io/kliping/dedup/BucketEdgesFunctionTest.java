@@ -54,12 +54,31 @@ class BucketEdgesFunctionTest {
   }
 
   @Test
+  void theIdsOfABucketMayComeInAnyOrder() {
+    // Spark sorts the rows by key only; the function orders each bucket's ids itself.
+    List<Row> rows = new ArrayList<>(bucket(9L, 6, 3, 1, 6, 5, 2));
+    rows.addAll(bucket(11L, 9, 8, 7));
+    Set<String> shuffled = new HashSet<>();
+    for (long[] edge : edges(rows)) {
+      shuffled.add(edge[0] + "-" + edge[1]);
+    }
+    List<Row> sorted = new ArrayList<>(bucket(9L, 1, 2, 3, 5, 6));
+    sorted.addAll(bucket(11L, 7, 8, 9));
+    Set<String> expected = new HashSet<>();
+    for (long[] edge : edges(sorted)) {
+      expected.add(edge[0] + "-" + edge[1]);
+    }
+    assertThat(shuffled).isEqualTo(expected).contains("1-2", "5-6", "7-8", "8-9");
+  }
+
+  @Test
   void bucketsWithoutANewMemberAndSingletonsGiveNothing() {
     List<Row> rows = new ArrayList<>(bucket(1L, 2, 4, 6));
     rows.addAll(bucket(2L, 3));
     rows.addAll(bucket(3L, 5, 7));
     rows.addAll(bucket(4L, 9, 9)); // one member listed twice
-    assertThat(edges(rows)).extracting(e -> e[0] + "-" + e[1]).containsExactly("5-7");
+    rows.addAll(bucket(5L, 11, 13, 11)); // the same, not next to each other
+    assertThat(edges(rows)).extracting(e -> e[0] + "-" + e[1]).containsExactly("5-7", "11-13");
   }
 
   private static List<Row> bucket(long key, long... ids) {
@@ -70,9 +89,9 @@ class BucketEdgesFunctionTest {
     return rows;
   }
 
-  private static List<long[]> edges(List<Row> sortedRows) {
+  private static List<long[]> edges(List<Row> rowsByKey) {
     List<long[]> edges = new ArrayList<>();
-    Iterator<Row> out = new BucketEdgesFunction().call(sortedRows.iterator());
+    Iterator<Row> out = new BucketEdgesFunction().call(rowsByKey.iterator());
     while (out.hasNext()) {
       Row edge = out.next();
       edges.add(new long[] {edge.getLong(0), edge.getLong(1)});

@@ -182,6 +182,20 @@ class ConnectedComponentsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void theOneTaskFinishRunsOnceHoweverOftenItsStarsAreRead() {
+    List<long[]> pairs = new ArrayList<>();
+    for (long a = 0; a < 50; a++) {
+      pairs.add(new long[] {a, a + 1});
+    }
+    Dataset<Row> result = ConnectedComponents.find(longEdges(pairs), 100, 1_000_000);
+    // The stars are read three times (leaves, centres, the anti-join); unless they are
+    // materialised, each read runs the union-find task again.
+    String plan = result.queryExecution().optimizedPlan().toString();
+    assertThat(plan).doesNotContain("MapPartitions");
+    assertThat(longComponents(result)).hasSize(51).containsEntry(50L, 0L);
+  }
+
   private static Dataset<Row> longEdges(List<long[]> pairs) {
     List<Row> rows = new ArrayList<>();
     for (long[] pair : pairs) {
