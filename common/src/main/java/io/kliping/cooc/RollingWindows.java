@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -74,8 +75,15 @@ public final class RollingWindows {
       }
     }
     Dataset<Row> days = spark.createDataFrame(plan, PLAN);
+    Column[] key = {col("window_end"), col("window_days"), col("level"), col("entity_a"),
+        col("entity_b")};
+    // Shuffled by the key before summing: a day's key is in one of its files, and the days of a
+    // key are in different files, so summing in the reading tasks (Spark's partial aggregation)
+    // combines little and, a few large files being a few tasks, spilled gigabytes (100k
+    // articles); after the shuffle each task sums its share in memory.
     return dailyCounts.filter(col("counting").equalTo(lit(counting)))
         .join(broadcast(days), "dt")
+        .repartition(key)
         .groupBy(col("window_end"), col("window_days"), col("level"), col("entity_a"),
             col("entity_b"))
         .agg(sum(col("units")).as("units"), count(lit(1)).cast("int").as("days_present"));

@@ -67,6 +67,21 @@ class RollingWindowsTest extends SparkTestBase {
   }
 
   @Test
+  void summingShufflesTheDaysByTheKeyFirst() {
+    // No partial aggregation in the reading tasks: the days of a key are in different files, so
+    // it would combine little and, with a few large files, spill (100k articles: 3 GB).
+    Dataset<Row> summed = RollingWindows.sumDays(spark, daily(), List.of(D1.plusDays(2)),
+        List.of(1, 3), "canonical");
+    String plan = summed.queryExecution().executedPlan().toString();
+    int exchange = plan.indexOf("Exchange hashpartitioning(window_end");
+    assertThat(exchange).isPositive();
+    assertThat(plan.indexOf("Exchange hashpartitioning", exchange + 1)).isEqualTo(-1);
+    assertThat(plan.lastIndexOf("HashAggregate")).isLessThan(exchange);
+    // Seven keys on day 3 (1-day window) and seven over days 1-3 (3-day window).
+    assertThat(summed.count()).isEqualTo(14);
+  }
+
+  @Test
   void windowsSumTheDailyCountsThenScore() {
     Map<String, Row> p = scored(List.of(D1.plusDays(1), D1.plusDays(2)));
     // 2 days ending on day 3 (days 2, 3): n = 4, A 2, B 3, C 2, AB 2, AC 1, BC 2.
