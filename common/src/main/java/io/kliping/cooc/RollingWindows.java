@@ -84,8 +84,7 @@ public final class RollingWindows {
     return dailyCounts.filter(col("counting").equalTo(lit(counting)))
         .join(broadcast(days), "dt")
         .repartition(key)
-        .groupBy(col("window_end"), col("window_days"), col("level"), col("entity_a"),
-            col("entity_b"))
+        .groupBy(key)
         .agg(sum(col("units")).as("units"), count(lit(1)).cast("int").as("days_present"));
   }
 }
