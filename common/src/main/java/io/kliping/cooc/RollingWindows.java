@@ -61,10 +61,27 @@ public final class RollingWindows {
   /**
    * Sums daily counts (rows of the counts table plus a {@code dt} date column) per window: the
    * result has {@code window_end, window_days, level, entity_a, entity_b, units, days_present}
-   * ({@code days_present} is meaningful on the total rows: days with counts in the window).
+   * ({@code days_present} is meaningful on the total rows: days with counts in the window). A
+   * one-day window is its day's rows as they are (a day's counts have one row per key), so
+   * only the longer windows are shuffled and summed.
    */
   public static Dataset<Row> sumDays(SparkSession spark, Dataset<Row> dailyCounts,
       List<LocalDate> ends, List<Integer> windowDays, String counting) {
+    Dataset<Row> counted = dailyCounts.filter(col("counting").equalTo(lit(counting)));
+    List<Integer> longer = windowDays.stream().filter(w -> w > 1).distinct().toList();
+    Dataset<Row> summed = summed(counted, plan(spark, ends, longer));
+    if (!windowDays.contains(1)) {
+      return summed;
+    }
+    Dataset<Row> oneDay = counted.join(broadcast(plan(spark, ends, List.of(1))), "dt")
+        .select(col("window_end"), col("window_days"), col("level"), col("entity_a"),
+            col("entity_b"), col("units"), lit(1).as("days_present"));
+    return longer.isEmpty() ? oneDay : oneDay.unionByName(summed);
+  }
+
+  /** Rows {@code window_end, window_days, dt}: the days each window sums. */
+  private static Dataset<Row> plan(SparkSession spark, List<LocalDate> ends,
+      List<Integer> windowDays) {
     List<Row> plan = new ArrayList<>();
     for (LocalDate end : ends) {
       for (int w : windowDays) {
@@ -74,15 +91,17 @@ public final class RollingWindows {
         }
       }
     }
-    Dataset<Row> days = spark.createDataFrame(plan, PLAN);
+    return spark.createDataFrame(plan, PLAN);
+  }
+
+  private static Dataset<Row> summed(Dataset<Row> counted, Dataset<Row> days) {
     Column[] key = {col("window_end"), col("window_days"), col("level"), col("entity_a"),
         col("entity_b")};
     // Shuffled by the key before summing: a day's key is in one of its files, and the days of a
     // key are in different files, so summing in the reading tasks (Spark's partial aggregation)
     // combines little and, a few large files being a few tasks, spilled gigabytes (100k
     // articles); after the shuffle each task sums its share in memory.
-    return dailyCounts.filter(col("counting").equalTo(lit(counting)))
-        .join(broadcast(days), "dt")
+    return counted.join(broadcast(days), "dt")
         .repartition(key)
         .groupBy(key)
         .agg(sum(col("units")).as("units"), count(lit(1)).cast("int").as("days_present"));

@@ -82,6 +82,23 @@ class RollingWindowsTest extends SparkTestBase {
   }
 
   @Test
+  void aOneDayWindowIsItsDaysRowsWithoutAShuffleOrASum() {
+    Dataset<Row> oneDay = RollingWindows.sumDays(spark, daily(),
+        List.of(D1.plusDays(1), D1.plusDays(2)), List.of(1), "canonical");
+    String plan = oneDay.queryExecution().executedPlan().toString();
+    assertThat(plan).doesNotContain("Exchange hashpartitioning").doesNotContain("Aggregate");
+    List<String> rows = oneDay.orderBy("window_end", "entity_a", "entity_b").collectAsList()
+        .stream().map(r -> r.mkString("|")).toList();
+    List<String> expected = new ArrayList<>();
+    for (Row r : daily().filter("counting = 'canonical' AND dt > DATE'2024-10-01'")
+        .orderBy("dt", "entity_a", "entity_b").collectAsList()) {
+      expected.add(RowFactory.create(r.getAs("dt"), 1, r.getAs("level"), r.getAs("entity_a"),
+          r.getAs("entity_b"), r.getAs("units"), 1).mkString("|"));
+    }
+    assertThat(rows).hasSize(13).isEqualTo(expected);
+  }
+
+  @Test
   void windowsSumTheDailyCountsThenScore() {
     Map<String, Row> p = scored(List.of(D1.plusDays(1), D1.plusDays(2)));
     // 2 days ending on day 3 (days 2, 3): n = 4, A 2, B 3, C 2, AB 2, AC 1, BC 2.

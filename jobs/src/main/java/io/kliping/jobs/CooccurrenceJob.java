@@ -1,6 +1,7 @@
 package io.kliping.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.kliping.config.KlipingConfig;
 import io.kliping.cooc.CooccurrenceStage;
@@ -10,7 +11,6 @@ import io.kliping.io.Warehouse;
 import io.kliping.schema.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -56,10 +55,8 @@ final class CooccurrenceJob implements Callable<Integer> {
     staged.add(counts);
     long capped = stage.cappedDocuments(articles, mentions);
 
-    List<Integer> windowDays = new ArrayList<>();
-    windowDays.add(1);
-    windowDays.addAll(settings.rollingDays());
-    int longest = Collections.max(windowDays);
+    List<Integer> rollingDays = settings.rollingDays();
+    int longest = Math.max(1, rollingDays.stream().mapToInt(Integer::intValue).max().orElse(1));
     List<LocalDate> ends = RollingWindows.endsAfterRecount(day,
         wh.datesBetween(Tables.COOCCURRENCE_COUNTS, day.plusDays(1), day.plusDays(longest)),
         longest);
@@ -68,28 +65,27 @@ final class CooccurrenceJob implements Callable<Integer> {
     Dataset<Row> daily = wh.readRange(Tables.COOCCURRENCE_COUNTS, first, afterLast)
         .filter(col(Tables.PARTITION_COLUMN).notEqual(java.sql.Date.valueOf(day)))
         .unionByName(wh.readStaged(counts));
-    Dataset<Row> scored = stage.score(
-            RollingWindows.sumDays(ctx.spark(), daily, ends, windowDays, stage.counting()),
-            RollingWindows.GROUPS)
-        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> names = TopPartners.latestNames(
         wh.readRange(Tables.ENTITIES, first, afterLast));
-    Dataset<Row> top = TopPartners.of(scored, RollingWindows.GROUPS, names, settings)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      staged.add(wh.stage(Tables.COOCCURRENCE, day, window(scored, day).filter(
-          col("window_days").equalTo(1))));
-      for (LocalDate end : ends) {
-        Warehouse.Staged rolling = wh.stage(Tables.COOCCURRENCE_ROLLING, end,
-            window(scored, end).filter(col("window_days").gt(1)));
-        Warehouse.Staged best = wh.stage(Tables.COOCCURRENCE_TOP, end, window(top, end));
-        // A later day's windows are refreshed in place: that day's own run stays finished.
-        staged.add(end.equals(day) ? rolling : rolling.asRefresh());
-        staged.add(end.equals(day) ? best : best.asRefresh());
+    // Each window end's tables are computed once and not cached: the one-day scores are cheap
+    // to compute again (no sum), and the rolling scores are read back from their staged files
+    // for the top partners, which need only the pairs with at least top-k.min-count units.
+    for (LocalDate end : ends) {
+      Dataset<Row> oneDay = stage.score(RollingWindows.sumDays(ctx.spark(), daily, List.of(end),
+          List.of(1), stage.counting()), RollingWindows.GROUPS);
+      if (end.equals(day)) {
+        staged.add(wh.stage(Tables.COOCCURRENCE, day, oneDay));
       }
-    } finally {
-      scored.unpersist();
-      top.unpersist();
+      Warehouse.Staged rolling = wh.stage(Tables.COOCCURRENCE_ROLLING, end,
+          stage.score(RollingWindows.sumDays(ctx.spark(), daily, List.of(end), rollingDays,
+              stage.counting()), RollingWindows.GROUPS));
+      Dataset<Row> scored = oneDay.unionByName(wh.readStaged(rolling)
+          .withColumn("window_end", lit(java.sql.Date.valueOf(end))), true);
+      Warehouse.Staged best = wh.stage(Tables.COOCCURRENCE_TOP, end,
+          TopPartners.of(scored, RollingWindows.GROUPS, names, settings));
+      // A later day's windows are refreshed in place: that day's own run stays finished.
+      staged.add(end.equals(day) ? rolling : rolling.asRefresh());
+      staged.add(end.equals(day) ? best : best.asRefresh());
     }
     List<String> details = new ArrayList<>();
     details.add("levels=" + String.join(",", settings.levels()) + " window_tokens="
@@ -115,9 +111,5 @@ final class CooccurrenceJob implements Callable<Integer> {
     written.put("capped_documents", capped);
     return new StageReport("cooccurrence", day.toString(), written, Jobs.secondsSince(start),
         details);
-  }
-
-  private static Dataset<Row> window(Dataset<Row> rows, LocalDate end) {
-    return rows.filter(col("window_end").equalTo(java.sql.Date.valueOf(end)));
   }
 }

@@ -50,6 +50,8 @@ class CooccurrenceRollingJobTest {
   private static Map<String, String> day2After;
   private static Map<String, String> day3Before;
   private static Map<String, String> day3After;
+  private static List<String> day3TopOneDayBefore;
+  private static List<String> day3TopOneDayAfter;
 
   @BeforeAll
   static void runThreeDaysThenRecountTheFirst() throws IOException {
@@ -66,11 +68,13 @@ class CooccurrenceRollingJobTest {
     before = rolling();
     day2Before = hashes(D2);
     day3Before = hashes(D3);
+    day3TopOneDayBefore = topOneDay(D3);
     day(D1, Map.of("d1", List.of("A", "B"), "d2", List.of("A", "C")));
     assertThat(cooccurrence(D1)).isEqualTo(ExitCodes.OK);
     after = rolling();
     day2After = hashes(D2);
     day3After = hashes(D3);
+    day3TopOneDayAfter = topOneDay(D3);
   }
 
   @AfterAll
@@ -122,6 +126,15 @@ class CooccurrenceRollingJobTest {
     return RowFactory.create(cells);
   }
 
+  /** The day's one-day top partners, each row as text, in order. */
+  private static List<String> topOneDay(LocalDate d) {
+    return spark.read().parquet(tmp.resolve("wh").resolve("cooccurrence_top").resolve("dt=" + d)
+            .toString())
+        .filter("window_days = 1")
+        .orderBy("level", "entity_id", "rank")
+        .collectAsList().stream().map(r -> r.mkString("|")).toList();
+  }
+
   /** "end/days/a-b" -> row, document level, every end date. */
   private static Map<String, Row> rolling() {
     Map<String, Row> out = new HashMap<>();
@@ -168,6 +181,14 @@ class CooccurrenceRollingJobTest {
     }
     assertThat(day3After.get("cooccurrence_rolling"))
         .isNotEqualTo(day3Before.get("cooccurrence_rolling"));
+  }
+
+  @Test
+  void aLaterDaysOwnTopPartnersSurviveTheRewriteOfItsWindows() {
+    // The later day's top partition is rewritten whole; its one-day part comes from that day's
+    // own counts, which the recount of day 1 does not touch. Day 3: A, B and C in one document.
+    assertThat(day3TopOneDayBefore).hasSize(6 * 3).isEqualTo(day3TopOneDayAfter);
+    assertThat(day3TopOneDayAfter).anyMatch(r -> r.startsWith("1|document|A|name A|1|B|"));
   }
 
   @Test
