@@ -147,6 +147,17 @@ class CooccurrenceStageTest extends SparkTestBase {
   }
 
   @Test
+  void countsAreShuffledByTheirKeyBeforeTheyAreSummed() {
+    // No aggregation of the per-document counts before the shuffle: most keys are rare, so it
+    // combined half of 15 M rows at 100k articles and cost more than shuffling them all.
+    String plan = CooccurrenceStage.create(settings(2, false, 100))
+        .counts(articles(), mentions()).queryExecution().executedPlan().toString();
+    int exchange = plan.indexOf("Exchange hashpartitioning(level");
+    assertThat(exchange).isPositive();
+    assertThat(plan.lastIndexOf("HashAggregate(keys=[level")).isBetween(0, exchange);
+  }
+
+  @Test
   void aDayWithNothingCountedStillHasItsTotals() {
     Dataset<Row> none = articles().filter("article_id = 'nope'");
     Map<String, Long> counts = new HashMap<>();
