@@ -35,8 +35,8 @@ import org.apache.spark.sql.RowFactory;
  * A near-duplicate cluster counts once (its canonical article) unless {@code count-duplicates} is
  * set; the {@code counting} column says which. Counting is per document in
  * {@link DocumentUnitCounter} (one pass, no self-join), one row per document and key; the rows
- * are shuffled by key and summed once. A very frequent entity adds one row per document to one
- * task, a small share of it: the rows are dominated by rare pairs, each on its own key.
+ * are shuffled by key and summed after the shuffle. A very frequent entity adds one row per
+ * document to one task, a small share of it: the rows are dominated by rare pairs.
  */
 public final class CooccurrenceStage {
   /** Value of the {@code level} column for document-level pairs. */

@@ -56,7 +56,7 @@ final class CooccurrenceJob implements Callable<Integer> {
     long capped = stage.cappedDocuments(articles, mentions);
 
     List<Integer> rollingDays = settings.rollingDays();
-    int longest = Math.max(1, rollingDays.stream().mapToInt(Integer::intValue).max().orElse(1));
+    int longest = rollingDays.stream().mapToInt(Integer::intValue).max().orElse(1);
     List<LocalDate> ends = RollingWindows.endsAfterRecount(day,
         wh.datesBetween(Tables.COOCCURRENCE_COUNTS, day.plusDays(1), day.plusDays(longest)),
         longest);
