@@ -12,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -57,17 +54,15 @@ final class EntitiesJob implements Callable<Integer> {
     Gazetteer gazetteer = GazetteerFiles.load(ctx.spark().sparkContext().hadoopConfiguration(),
         config.entities().gazetteers());
     EntityStage stage = EntityStage.create(extractor(gazetteer, config.entities()));
-    Dataset<Row> mentions = stage.mentions(wh.read(Tables.ARTICLES, config.date()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Warehouse.Staged m = wh.stage(Tables.MENTIONS, config.date(), mentions);
-      Warehouse.Staged e = wh.stage(Tables.ENTITIES, config.date(), EntityStage.entities(mentions));
-      Map<String, Long> counts = new LinkedHashMap<>();
-      counts.put("gazetteer_entries", (long) gazetteer.size());
-      counts.putAll(wh.publish(List.of(m, e)));
-      return new StageReport("entities", config.date().toString(), counts, Jobs.secondsSince(start));
-    } finally {
-      mentions.unpersist();
-    }
+    Warehouse.Staged m = wh.stage(Tables.MENTIONS, config.date(),
+        stage.mentions(wh.read(Tables.ARTICLES, config.date())));
+    // Entities are summed from the staged mentions, read back: cheaper than caching the
+    // extraction's output (building Spark's columnar cache was 6 % of the extraction at 100k).
+    Warehouse.Staged e = wh.stage(Tables.ENTITIES, config.date(),
+        EntityStage.entities(wh.readStaged(m)));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("gazetteer_entries", (long) gazetteer.size());
+    counts.putAll(wh.publish(List.of(m, e)));
+    return new StageReport("entities", config.date().toString(), counts, Jobs.secondsSince(start));
   }
 }
