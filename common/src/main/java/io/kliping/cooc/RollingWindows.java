@@ -69,14 +69,14 @@ public final class RollingWindows {
       List<LocalDate> ends, List<Integer> windowDays, String counting) {
     Dataset<Row> counted = dailyCounts.filter(col("counting").equalTo(lit(counting)));
     List<Integer> longer = windowDays.stream().filter(w -> w > 1).distinct().toList();
-    Dataset<Row> summed = summed(counted, plan(spark, ends, longer));
     if (!windowDays.contains(1)) {
-      return summed;
+      return summed(counted, plan(spark, ends, longer));
     }
     Dataset<Row> oneDay = counted.join(broadcast(plan(spark, ends, List.of(1))), "dt")
         .select(col("window_end"), col("window_days"), col("level"), col("entity_a"),
             col("entity_b"), col("units"), lit(1).as("days_present"));
-    return longer.isEmpty() ? oneDay : oneDay.unionByName(summed);
+    return longer.isEmpty() ? oneDay
+        : oneDay.unionByName(summed(counted, plan(spark, ends, longer)));
   }
 
   /** Rows {@code window_end, window_days, dt}: the days each window sums. */
