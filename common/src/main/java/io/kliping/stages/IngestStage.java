@@ -26,6 +26,7 @@ import io.kliping.text.LanguageIdentifier;
 import io.kliping.text.RepeatedLineRemover;
 import io.kliping.text.RepeatedLineSettings;
 import io.kliping.text.TextCleaner;
+import io.kliping.text.TextLength;
 import java.io.Serializable;
 import java.net.URI;
 import java.sql.Timestamp;
@@ -147,7 +148,7 @@ public final class IngestStage {
     RepeatedLineRemover remover = RepeatedLineRemover.create(repeatedLines);
     Dataset<Row> candidates = prepared.filter(candidate);
     Dataset<Row> debrisLines = remover.learn(candidates).persist(StorageLevel.MEMORY_AND_DISK());
-    Column tooShort = functions.length(col("text")).lt(Math.max(1, settings.minTextChars()));
+    Column tooShort = TextLength.below(col("text"), Math.max(1, settings.minTextChars()));
     Dataset<Row> cleaned = remover.remove(candidates, debrisLines)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> debrisOnly = cleaned.filter(tooShort)

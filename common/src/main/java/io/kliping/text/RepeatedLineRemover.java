@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
@@ -111,7 +110,7 @@ public final class RepeatedLineRemover {
       return articles.sparkSession().createDataFrame(List.of(), DEBRIS_LINES)
           .withColumn("key", lit(null).cast(DataTypes.StringType));
     }
-    Dataset<Row> withText = articles.filter(length(col("text")).gt(0));
+    Dataset<Row> withText = articles.filter(TextLength.isNotEmpty(col("text")));
     Dataset<Row> sourceSizes = withText
         .groupBy(col("source").as("sized_source"))
         .agg(count(lit(1)).as("source_articles"));
@@ -119,7 +118,7 @@ public final class RepeatedLineRemover {
     // (what is counted), and for candidates the key and the line (what may be learned).
     Column keyed = filter(
         transform(split(col("text"), PARAGRAPH_BREAK), p -> struct(key(p).as("key"), p.as("line"))),
-        e -> length(e.getField("key")).gt(0));
+        e -> TextLength.isNotEmpty(e.getField("key")));
     Dataset<Row> occurrences = withText
         .select(col("input_file"), col("position"), col("source"), keyed.as("keyed"))
         .select(col("input_file"), col("position"), col("source"),
@@ -213,7 +212,8 @@ public final class RepeatedLineRemover {
   }
 
   private Column isCandidate(Column paragraph) {
-    return length(paragraph).between(1, settings.maxChars());
+    return TextLength.isNotEmpty(paragraph)
+        .and(TextLength.atMost(paragraph, settings.maxChars()));
   }
 
   /**

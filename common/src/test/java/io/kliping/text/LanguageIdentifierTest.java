@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import com.github.pemistahl.lingua.api.Language;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +92,76 @@ class LanguageIdentifierTest {
   void longTextIsJudgedOnItsBeginning() {
     String longText = (INDONESIAN + " ").repeat(20) + ENGLISH.repeat(200);
     assertThat(identifier.detect(longText)).isEqualTo("id");
+  }
+
+  /**
+   * Texts of as many consecutive curated paragraphs (cyclically) as the two windows need: the answer with the windows first is the answer on the whole sample, and the
+   * windows settle most of them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"id", "ms", "en"})
+  void theWindowsGiveTheWholeSamplesAnswerOnCuratedTexts(String language) throws IOException {
+    LinguaLanguageIdentifier lingua =
+        new LinguaLanguageIdentifier(LanguageIdentifier.DEFAULT_LANGUAGES);
+    List<String> paragraphs = paragraphs("/lang/" + language + ".txt");
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      StringBuilder text = new StringBuilder(paragraphs.get(i));
+      for (int k = i + 1; text.length() <= LinguaLanguageIdentifier.MIN_SAMPLE_FOR_WINDOWS; k++) {
+        text.append(' ').append(paragraphs.get(k % paragraphs.size()));
+      }
+      texts.add(text.toString());
+    }
+    int settledByWindows = 0;
+    for (String text : texts) {
+      assertThat(text.length()).isGreaterThan(LinguaLanguageIdentifier.MIN_SAMPLE_FOR_WINDOWS);
+      assertThat(lingua.detect(text, true)).as(text).isEqualTo(lingua.detect(text, false));
+      if (lingua.clearFromEnds(text) != null) {
+        settledByWindows++;
+      }
+    }
+    assertThat(settledByWindows).as("texts settled by their ends").isGreaterThan(texts.size() / 2);
+  }
+
+  @Test
+  void clearEndsSettleTheLanguage() {
+    LinguaLanguageIdentifier lingua =
+        new LinguaLanguageIdentifier(LanguageIdentifier.DEFAULT_LANGUAGES);
+    assertThat(lingua.clearFromEnds(ENGLISH.repeat(5))).isEqualTo(Language.ENGLISH);
+    // Indonesian and Malay lead; the lexical vote (Jumat) decides
+    assertThat(lingua.clearFromEnds(INDONESIAN.repeat(5))).isEqualTo(Language.INDONESIAN);
+  }
+
+  @Test
+  void endsInDifferentLanguagesLeaveItToTheWholeSample() {
+    LinguaLanguageIdentifier lingua =
+        new LinguaLanguageIdentifier(LanguageIdentifier.DEFAULT_LANGUAGES);
+    String englishOpening = ENGLISH + " " + INDONESIAN.repeat(4);
+    String englishEnding = INDONESIAN.repeat(4) + " " + ENGLISH;
+    assertThat(lingua.clearFromEnds(englishOpening)).isNull();
+    assertThat(lingua.clearFromEnds(englishEnding)).isNull();
+    assertThat(lingua.detect(englishOpening)).isEqualTo(lingua.detect(englishOpening, false));
+    assertThat(lingua.detect(englishOpening)).isEqualTo("id");
+  }
+
+  @Test
+  void indonesianOrMalayWithoutLexicalEvidenceIsJudgedOnTheWholeSample() {
+    LinguaLanguageIdentifier lingua =
+        new LinguaLanguageIdentifier(LanguageIdentifier.DEFAULT_LANGUAGES);
+    String malay =
+        "Lebih 300 penduduk kampung bergotong-royong membersihkan surau dan balai raya yang"
+            + " rosak teruk akibat dilanda ribut petang semalam. ";
+    String text = malay.repeat(6);
+    assertThat(IndonesianMalayDisambiguator.lexicalBalance(text)).isZero();
+    assertThat(lingua.clearFromEnds(text)).isNull();
+    assertThat(lingua.detect(text)).isEqualTo("ms");
+  }
+
+  @Test
+  void withoutMalayTheEndsAnswerIndonesianAlone() {
+    LinguaLanguageIdentifier idOrEn = new LinguaLanguageIdentifier(List.of("id", "en"));
+    assertThat(idOrEn.clearFromEnds(INDONESIAN.repeat(5))).isEqualTo(Language.INDONESIAN);
+    assertThat(idOrEn.detect(INDONESIAN.repeat(5))).isEqualTo("id");
   }
 
   @Test
