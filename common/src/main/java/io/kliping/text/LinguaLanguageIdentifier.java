@@ -30,13 +30,12 @@ import java.util.concurrent.ConcurrentMap;
  * in its per-word rules, not in the n-gram models), which was about half of ingest's CPU time. So
  * a sample of more than {@value #MIN_SAMPLE_FOR_WINDOWS} characters is first judged on its first
  * and on its last {@value #WINDOW_CHARS} characters (two short windows cost less than half of one
- * long one). The answer stands when both windows
- * are clear and agree: one language leads each and every other scores at most {@value
- * #CLEAR_RUNNER_UP} of its relative confidence (Indonesian news scores 0.55 to 0.7 for English);
- * or, with both configured, Indonesian and Malay lead both windows and the lexical vote of
- * {@link IndonesianMalayDisambiguator} over the whole sample is not a tie. Anything else (a
- * story that opens with an English quote, a tie, a window without letters) is judged on the
- * whole sample as before. On 124,361 articles (CLICK-ID, the bench generator's, BBC News) this
+ * long one). The answer stands when both windows are clear and agree: one language leads each
+ * and every other scores at most {@link #CLEAR_RUNNER_UP} of its relative confidence; or, with
+ * both configured, Indonesian and Malay lead both windows and the lexical vote of {@link
+ * IndonesianMalayDisambiguator} over the whole sample is not a tie. Anything else (a story that
+ * opens with an English quote, a tie, a window without letters) is judged on the whole sample
+ * as before. On 124,361 articles (CLICK-ID, the bench generator's, BBC News) this
  * changes two labels, one text twice, from {@code und} to {@code id} (Indonesian prose with
  * long Arabic prayers) and takes less than half the time; see BENCHMARKS.md.
  */
