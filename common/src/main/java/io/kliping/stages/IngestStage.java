@@ -2,12 +2,12 @@ package io.kliping.stages;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.ltrim;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
@@ -132,10 +132,12 @@ public final class IngestStage {
   /** Parses, cleans and identifies every raw record (schema {@link RawRecords#SCHEMA}). */
   public Result apply(Dataset<Row> raw) {
     // Blank lines separate nothing and are not records. A gzip file is read by one task: spread
-    // its records before the per-record work.
+    // its records before the per-record work. A line is blank when trimming its start leaves
+    // nothing: ltrim stops at the first other character, where trim would also index every
+    // character of the line from its end.
     Dataset<Row> prepared = raw
         .filter(col("line").isNull().or(col("error").isNotNull()).or(col("skipped").isNotNull())
-            .or(trim(col("line"), " \t\r\f\u000B").notEqual("")))
+            .or(ltrim(col("line"), " \t\r\f\u000B").notEqual("")))
         .repartition(col("input_file"), col("position"))
         .mapPartitions(new PrepareRecords(settings),
         ExpressionEncoder.apply(PREPARED)).persist(StorageLevel.MEMORY_AND_DISK());

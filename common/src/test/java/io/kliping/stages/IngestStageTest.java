@@ -73,6 +73,22 @@ class IngestStageTest extends SparkTestBase {
   }
 
   @Test
+  void linesOfWhiteSpaceOnlyAreNotRecordsWhileRecordsAmongSpacesAre() {
+    try (IngestStage.Result r = ingest(List.of(
+        line("a.jsonl", 0, "\t \r"),
+        line("a.jsonl", 4, "\f\u000B  "),
+        line("a.jsonl", 9, " \t" + json("1", null, BODY) + " \r"),
+        line("a.jsonl", 400, " \u00A0 ")))) {
+      // the no-break space is not blank: a record that is not JSON
+      assertThat(r.records()).isEqualTo(2);
+      assertThat(r.articles().collectAsList()).extracting(a -> a.<String>getAs("position"))
+          .containsExactly("9");
+      assertThat(r.rejects().collectAsList()).extracting(x -> x.<String>getAs("position"))
+          .containsExactly("400");
+    }
+  }
+
+  @Test
   void theSameUrlTwiceKeepsTheFirstAndRejectsTheRest() {
     try (IngestStage.Result r = ingest(List.of(
         line("b.jsonl", 500, json("late", "https://x.id/a", BODY + " Versi kedua.")),

@@ -2,6 +2,8 @@ package io.kliping.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CommaJoinedParagraphsTest {
@@ -70,5 +72,46 @@ class CommaJoinedParagraphsTest {
     String body = "Berita pertama.,Berita kedua!,Berita pertama.,Editor : Ani,,,";
     assertThat(cleaner.clean(CommaJoinedParagraphs.split(body)))
         .isEqualTo("Berita pertama.\n\nBerita kedua!");
+  }
+
+  @Test
+  void agreesWithTheThreeRegularExpressionsItReplaced() {
+    // Random texts over the characters the rules look at: sentence ends, quotes and brackets,
+    // commas, ASCII and Unicode spaces, line terminators, capitals, digits and numbers outside
+    // ASCII (a Roman numeral, a supplementary-plane capital), and lower-case letters.
+    String[] pieces = {".", "!", "?", "\"", "”", "’", "'", ")", "“", "‘", "(", ",", ",", ",",
+        " ", " ", "\t", "\u00A0", "\u2003", "\n", "\r", "\u000B", "\u0085", "\u2028", "A",
+        "Z", "7", "\u216B", "\uD835\uDC00", "a", "x", "é", "-"};
+    SplittableRandom random = new SplittableRandom(20261204L);
+    for (int t = 0; t < 200_000; t++) {
+      StringBuilder text = new StringBuilder();
+      int n = random.nextInt(1, 14);
+      for (int i = 0; i < n; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = text.toString();
+      assertThat(CommaJoinedParagraphs.split(s)).as("%s", escaped(s)).isEqualTo(byRegex(s));
+    }
+  }
+
+  private static final Pattern JOIN = Pattern.compile("([.!?][\"”’')]?),(?=[^\\s,])");
+  private static final Pattern RUN = Pattern.compile(
+      "([.!?][\"”’')]?)(?:\\h+(?:,\\h*)+|,(?:\\h*,)+\\h*)(?=[\"“‘'(]?[\\p{Lu}\\p{N}])");
+  private static final Pattern EDGES = Pattern.compile("^[\\s,]+|[\\s,]+$");
+
+  /** The specification: the three regular expressions this class first was. */
+  private static String byRegex(String text) {
+    if (text == null || text.indexOf(',') < 0) {
+      return text;
+    }
+    String trimmed = EDGES.matcher(text).replaceAll("");
+    return JOIN.matcher(RUN.matcher(trimmed).replaceAll("$1\n")).replaceAll("$1\n");
+  }
+
+  private static String escaped(String s) {
+    StringBuilder b = new StringBuilder();
+    s.chars().forEach(c -> b.append(c < 0x20 || c > 0x7E ? String.format("\\u%04X", c)
+        : String.valueOf((char) c)));
+    return b.toString();
   }
 }
