@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.not;
@@ -37,7 +36,8 @@ import org.apache.spark.sql.types.StructType;
  * footers, "Editor: X" credits) is page chrome, not news. {@link TextCleaner}'s fixed patterns
  * cannot know every site's chrome; counting can. Thresholds are in {@link RepeatedLineSettings}.
  *
- * <p>Steps, Spark built-ins only, all linear in the input:
+ * <p>Steps, Spark built-ins (and {@link LettersAndDigits} for line keys), all linear in the
+ * input:
  *
  * <ol>
  *   <li>count: each article's distinct paragraphs (any length) are exploded as a 64-bit hash of
@@ -203,7 +203,7 @@ public final class RepeatedLineRemover {
 
   /** Letters and digits of a line, lower case: what makes two template variants one line. */
   private static Column key(Column line) {
-    return lower(regexp_replace(line, "[^\\p{L}\\p{N}]+", ""));
+    return lower(LettersAndDigits.of(line));
   }
 
   /** A column name as {@code col} takes it literally (dots and backticks included). */

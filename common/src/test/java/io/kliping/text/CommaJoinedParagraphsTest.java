@@ -100,7 +100,7 @@ class CommaJoinedParagraphsTest {
   private static final Pattern EDGES = Pattern.compile("^[\\s,]+|[\\s,]+$");
 
   /** The specification: the three regular expressions this class first was. */
-  private static String byRegex(String text) {
+  static String byRegex(String text) {
     if (text == null || text.indexOf(',') < 0) {
       return text;
     }

@@ -41,7 +41,8 @@ public final class LanguageIdentifierBench {
     List<String> texts = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       Path input = Path.of(args[i]);
-      List<String> read = Files.isDirectory(input) ? folder(input, max) : jsonLines(input, max);
+      List<String> read = Files.isDirectory(input) ? folder(input, max)
+          : jsonLines(input, max, true);
       read.forEach(t -> texts.add(cleaner.clean(t)));
       System.out.printf("%s: %d texts%n", input, read.size());
     }
@@ -76,7 +77,12 @@ public final class LanguageIdentifierBench {
     System.out.println("labels " + labels);
   }
 
-  private static List<String> jsonLines(Path path, int max) throws IOException {
+  /**
+   * The bodies of a JSON Lines dump ({@code content}, else {@code text}), at most {@code max},
+   * with comma-joined paragraphs restored when {@code restoreParagraphs}.
+   */
+  static List<String> jsonLines(Path path, int max, boolean restoreParagraphs)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     List<String> out = new ArrayList<>();
     InputStream raw = Files.newInputStream(path);
@@ -91,7 +97,8 @@ public final class LanguageIdentifierBench {
         JsonNode node = mapper.readTree(line);
         JsonNode text = node.hasNonNull("content") ? node.get("content") : node.get("text");
         if (text != null && !text.isNull()) {
-          out.add(CommaJoinedParagraphs.split(text.asText()));
+          String body = text.asText();
+          out.add(restoreParagraphs ? CommaJoinedParagraphs.split(body) : body);
         }
       }
     }
