@@ -39,12 +39,12 @@ public final class CommaJoinedParagraphs {
     // A trailing run goes; as with the pattern's '$', so does one before a final line terminator
     // that is not white space itself (U+0085, U+2028, U+2029).
     int trimmedEnd = trailingRunStart(text, start, end);
-    String tail = "";
+    int tailStart = end;
     if (trimmedEnd == end && end > start && isOtherLineTerminator(text.charAt(end - 1))) {
-      trimmedEnd = trailingRunStart(text, start, end - 1);
-      tail = text.substring(end - 1);
+      tailStart = end - 1;
+      trimmedEnd = trailingRunStart(text, start, tailStart);
     }
-    StringBuilder out = new StringBuilder(trimmedEnd - start + tail.length() + 16);
+    StringBuilder out = new StringBuilder(end - start + 16);
     int copied = start;
     for (int i = start; i < trimmedEnd; i++) {
       char c = text.charAt(i);
@@ -59,7 +59,7 @@ public final class CommaJoinedParagraphs {
         i = next - 1;
       }
     }
-    return out.append(text, copied, trimmedEnd).append(tail).toString();
+    return out.append(text, copied, trimmedEnd).append(text, tailStart, end).toString();
   }
 
   /**

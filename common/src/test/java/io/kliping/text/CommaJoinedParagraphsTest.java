@@ -2,7 +2,6 @@ package io.kliping.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -82,14 +81,7 @@ class CommaJoinedParagraphsTest {
     String[] pieces = {".", "!", "?", "\"", "”", "’", "'", ")", "“", "‘", "(", ",", ",", ",",
         " ", " ", "\t", "\u00A0", "\u2003", "\n", "\r", "\u000B", "\u0085", "\u2028", "A",
         "Z", "7", "\u216B", "\uD835\uDC00", "a", "x", "é", "-"};
-    SplittableRandom random = new SplittableRandom(20261204L);
-    for (int t = 0; t < 200_000; t++) {
-      StringBuilder text = new StringBuilder();
-      int n = random.nextInt(1, 14);
-      for (int i = 0; i < n; i++) {
-        text.append(pieces[random.nextInt(pieces.length)]);
-      }
-      String s = text.toString();
+    for (String s : RandomTexts.of(pieces, 20261204L, 200_000, 14)) {
       assertThat(CommaJoinedParagraphs.split(s)).as("%s", escaped(s)).isEqualTo(byRegex(s));
     }
   }

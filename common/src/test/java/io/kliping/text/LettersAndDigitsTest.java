@@ -2,7 +2,6 @@ package io.kliping.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +28,7 @@ class LettersAndDigitsTest {
     String[] pieces = {"a", "Z", "7", " ", ".", ",", "-", "#", "_", "é", "e\u0301", "ß", "Σ",
         "ς", "İ", "東", "ا", "١", "Ⅻ", "½", "²", "\u00A0", "\u2003", "\t", "\n", "\u200B",
         "\uD835\uDC00", "\uD83D\uDE00", "\uD835", "\uDC00", "ǅ", "ʰ", "€", "™"};
-    SplittableRandom random = new SplittableRandom(20261204L);
-    for (int t = 0; t < 100_000; t++) {
-      StringBuilder text = new StringBuilder();
-      int n = random.nextInt(0, 12);
-      for (int i = 0; i < n; i++) {
-        text.append(pieces[random.nextInt(pieces.length)]);
-      }
-      String s = text.toString();
+    for (String s : RandomTexts.of(pieces, 20261204L, 100_000, 12)) {
       assertThat(LettersAndDigits.keep(s)).as("%s", s.codePoints().mapToObj(Integer::toHexString)
           .toList()).isEqualTo(OTHERS.matcher(s).replaceAll(""));
     }
