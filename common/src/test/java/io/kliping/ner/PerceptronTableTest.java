@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.perceptron.PerceptronModel;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link PerceptronTable} on small models trained here: same probabilities as OpenNLP's
- * evaluation for known, unknown and repeated features, and no table for a non-perceptron model.
+ * evaluation for known, unknown and repeated features (also in random contexts of the model's
+ * features, and for an outcome a feature lists twice), and no table for a non-perceptron model.
  */
 class PerceptronTableTest {
     private static final WordClusters CLUSTERS = new WordClusters(new int[] {2, 4},
@@ -72,8 +76,56 @@ class PerceptronTableTest {
             table.eval(hashes, hashes.length, actual);
             assertThat(actual).as(String.join(" ", context)).containsExactly(expected);
         }
-        assertThat(table.find(FeatureHashSink.hash("w=joko"))).isNotNegative();
-        assertThat(table.find(FeatureHashSink.hash("unknown-feature"))).isEqualTo(-1);
+        assertThat(table.contains(FeatureHashSink.hash("w=joko"))).isTrue();
+        assertThat(table.contains(FeatureHashSink.hash("unknown-feature"))).isFalse();
+    }
+
+    @Test
+    void sameProbabilitiesAsOpenNlpForRandomContextsOfTheModelsFeatures() throws Exception {
+        MaxentModel model = train("PERCEPTRON");
+        PerceptronTable table = PerceptronTable.of(model);
+        @SuppressWarnings("unchecked")
+        List<String> known = new ArrayList<>(((Map<String, Context>)
+            ((PerceptronModel) model).getDataStructures()[1]).keySet());
+        known.sort(null);
+        Random random = new Random(7);
+        double[] expected = new double[model.getNumOutcomes()];
+        double[] actual = new double[model.getNumOutcomes()];
+        for (int round = 0; round < 2_000; round++) {
+            String[] context = new String[random.nextInt(60)];
+            long[] hashes = new long[context.length];
+            for (int i = 0; i < context.length; i++) {
+                context[i] = random.nextInt(5) == 0 ? "unseen=" + random.nextInt(1000)
+                    : known.get(random.nextInt(known.size()));
+                hashes[i] = FeatureHashSink.hash(context[i]);
+            }
+            model.eval(context, expected);
+            table.eval(hashes, hashes.length, actual);
+            assertThat(actual).as(String.join(" ", context)).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void anOutcomeListedTwiceForOneFeatureIsAddedTwiceAsOpenNlpDoes() {
+        Context[] params = {
+            new Context(new int[] {0, 0, 1}, new double[] {0.25, 0.5, -1.0}),
+            new Context(new int[] {2}, new double[] {3.0}),
+            new Context(new int[] {}, new double[] {}),
+        };
+        PerceptronModel model = new PerceptronModel(params, new String[] {"a", "b", "c"},
+            new String[] {"x", "y", "z"});
+        PerceptronTable table = PerceptronTable.of(model);
+        String[] context = {"a", "b", "c", "a", "d"};
+        long[] hashes = new long[context.length];
+        for (int i = 0; i < context.length; i++) {
+            hashes[i] = FeatureHashSink.hash(context[i]);
+        }
+        double[] expected = model.eval(context);
+        double[] actual = new double[3];
+        table.eval(hashes, hashes.length, actual);
+        assertThat(actual).containsExactly(expected);
+        assertThat(table.contains(FeatureHashSink.hash("c"))).isTrue();
+        assertThat(table.contains(FeatureHashSink.hash("d"))).isFalse();
     }
 
     @Test
