@@ -8,27 +8,34 @@ import opennlp.tools.ml.perceptron.PerceptronModel;
 
 /**
  * The weights of an OpenNLP perceptron model found by the 64-bit hash of a feature string
- * ({@link FeatureHashSink#hash}) in an open-addressing table. OpenNLP's
- * {@code PerceptronModel.eval} looks every feature string up in a {@code HashMap<String,
- * Context>}, which needs the strings built and hashed per token and then touches four objects per
- * feature; that was about 40 % of the entity stage. Here a feature's slot holds its hash and where
- * its (outcome, weight) pairs lie in one packed array, in OpenNLP's order, so a feature the model
- * knows costs the slot and one short run of that array (2.6 pairs on average for the shipped model,
- * against a dense row of every outcome before: the table probes are memory-bound). {@link #eval}
- * adds the same weights in the same order and normalises with the same arithmetic, so its
+ * ({@link FeatureHashSink#hash}) in an open-addressing table, one dense row of weights per
+ * feature. OpenNLP's {@code PerceptronModel.eval} looks every feature string up in a
+ * {@code HashMap<String, Context>}, which needs the strings built and hashed per token and then
+ * touches four objects per feature; that was about 40 % of the entity stage. {@link #eval} adds
+ * the same weights in the same order (a dense row adds 0.0 for the outcomes a feature has no
+ * weight for, which changes no sum) and normalises with the same arithmetic, so its
  * probabilities are bit-identical to OpenNLP's for the same features (tested). Immutable, shared
  * by all threads.
+ *
+ * <p>Rows are {@value #REGISTER_OUTCOMES} doubles wide (padded with 0.0) when the model has at
+ * most that many outcomes (the shipped one has 7: three types, start and continue, and other),
+ * and {@link #eval} then keeps the sums in local variables instead of the caller's array: the
+ * array's store-to-load chain per outcome and feature was most of the evaluation's time once the
+ * probes were cheap (about 1.3x faster per token, BENCHMARKS.md). A packed layout of only the
+ * (outcome, weight) pairs a feature has, a quarter of the memory, was slower.
  */
 final class PerceptronTable {
-    /**
-     * Per slot: the feature's hash at {@code 2 * slot}; at {@code 2 * slot + 1} 0 when the slot is
-     * empty, else the feature's first pair index in the high 32 bits and its end + 1 in the low.
-     */
+    /** Outcomes whose sums {@link #eval} keeps in local variables (rows padded to this width). */
+    static final int REGISTER_OUTCOMES = 8;
+
+    /** Per slot: the feature's hash at {@code 2 * slot}, its row + 1 at {@code 2 * slot + 1}. */
     private final long[] slots;
     private final int mask;
-    /** Pair k: the outcome at {@code 2 * k} (a small integer, exact as a double), the weight after. */
-    private final double[] pairs;
+    /** Row r: the weights of feature r for every outcome, from {@code r * stride}. */
+    private final double[] weights;
     private final int numOutcomes;
+    /** Doubles per row: {@link #REGISTER_OUTCOMES} when the sums fit in registers, else numOutcomes. */
+    private final int stride;
     private final int size;
 
     private PerceptronTable(Map<String, Context> predicates, int numOutcomes) {
@@ -36,13 +43,10 @@ final class PerceptronTable {
         this.slots = new long[2 * capacity];
         this.mask = capacity - 1;
         this.numOutcomes = numOutcomes;
+        this.stride = numOutcomes <= REGISTER_OUTCOMES ? REGISTER_OUTCOMES : numOutcomes;
         this.size = predicates.size();
-        long pairCount = 0;
-        for (Context c : predicates.values()) {
-            pairCount += c.getOutcomes().length;
-        }
-        this.pairs = new double[Math.toIntExact(2 * pairCount)];
-        int next = 0;
+        this.weights = new double[Math.multiplyExact(size, stride)];
+        int row = 0;
         for (Map.Entry<String, Context> e : predicates.entrySet()) {
             long h = FeatureHashSink.hash(e.getKey());
             int pos = position(h);
@@ -53,16 +57,14 @@ final class PerceptronTable {
                 }
                 pos = (pos + 1) & mask;
             }
+            slots[2 * pos] = h;
+            slots[2 * pos + 1] = row + 1L;
             int[] os = e.getValue().getOutcomes();
             double[] ws = e.getValue().getParameters();
-            int first = next;
             for (int a = 0; a < os.length; a++) {
-                pairs[2 * next] = os[a];
-                pairs[2 * next + 1] = ws[a];
-                next++;
+                weights[row * stride + os[a]] = ws[a];
             }
-            slots[2 * pos] = h;
-            slots[2 * pos + 1] = ((long) first << 32) | (next + 1L);
+            row++;
         }
     }
 
@@ -73,6 +75,11 @@ final class PerceptronTable {
             return null;
         }
         Map<String, Context> predicates = (Map<String, Context>) perceptron.getDataStructures()[1];
+        for (Context c : predicates.values()) {
+            if (Arrays.stream(c.getOutcomes()).distinct().count() != c.getOutcomes().length) {
+                return null; // OpenNLP would add a repeated outcome's weights one by one
+            }
+        }
         return new PerceptronTable(predicates, perceptron.getNumOutcomes());
     }
 
@@ -87,20 +94,21 @@ final class PerceptronTable {
 
     /**
      * Outcome probabilities of the features {@code hashes[0 .. n)} into {@code probs}, as
-     * OpenNLP's {@code PerceptronModel.eval(String[], double[])} computes them: each known
-     * feature's weights added in feature order (a repeated outcome of one feature as often as it
-     * is listed), then {@code exp(sum / max(1, max |sum|))} normalised.
+     * OpenNLP's {@code PerceptronModel.eval(String[], double[])} computes them.
      */
     void eval(long[] hashes, int n, double[] probs) {
         int outcomes = numOutcomes;
-        Arrays.fill(probs, 0, outcomes, 0d);
-        double[] p = pairs;
-        for (int i = 0; i < n; i++) {
-            long run = lookup(hashes[i]);
-            if (run != 0) {
-                int end = 2 * ((int) run - 1);
-                for (int k = 2 * (int) (run >>> 32); k < end; k += 2) {
-                    probs[(int) p[k]] += p[k + 1];
+        if (stride == REGISTER_OUTCOMES) {
+            sumInRegisters(hashes, n, probs);
+        } else {
+            Arrays.fill(probs, 0, outcomes, 0d);
+            for (int i = 0; i < n; i++) {
+                int row = find(hashes[i]);
+                if (row >= 0) {
+                    int at = row * stride;
+                    for (int o = 0; o < outcomes; o++) {
+                        probs[o] += weights[at + o];
+                    }
                 }
             }
         }
@@ -120,22 +128,49 @@ final class PerceptronTable {
         }
     }
 
-    /** Whether the model has weights for a feature hash. */
-    boolean contains(long hash) {
-        return lookup(hash) != 0;
+    /**
+     * The weight sums of {@link #eval} for rows of {@value #REGISTER_OUTCOMES}: each outcome's sum
+     * in its own variable, added in feature order as OpenNLP does; the first numOutcomes written.
+     */
+    private void sumInRegisters(long[] hashes, int n, double[] probs) {
+        double[] w = weights;
+        double s0 = 0d;
+        double s1 = 0d;
+        double s2 = 0d;
+        double s3 = 0d;
+        double s4 = 0d;
+        double s5 = 0d;
+        double s6 = 0d;
+        double s7 = 0d;
+        for (int i = 0; i < n; i++) {
+            int row = find(hashes[i]);
+            if (row >= 0) {
+                int at = row * REGISTER_OUTCOMES;
+                s0 += w[at];
+                s1 += w[at + 1];
+                s2 += w[at + 2];
+                s3 += w[at + 3];
+                s4 += w[at + 4];
+                s5 += w[at + 5];
+                s6 += w[at + 6];
+                s7 += w[at + 7];
+            }
+        }
+        double[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
+        System.arraycopy(sums, 0, probs, 0, numOutcomes);
     }
 
-    /** The slot value of a feature hash (first pair and end + 1), 0 when the model lacks it. */
-    private long lookup(long hash) {
+    /** The row of a feature hash, -1 when the model has no weights for it. */
+    int find(long hash) {
         int pos = position(hash);
-        long run;
-        while ((run = slots[2 * pos + 1]) != 0) {
+        long row;
+        while ((row = slots[2 * pos + 1]) != 0) {
             if (slots[2 * pos] == hash) {
-                return run;
+                return (int) row - 1;
             }
             pos = (pos + 1) & mask;
         }
-        return 0;
+        return -1;
     }
 
     private int position(long hash) {

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link PerceptronTable} on small models trained here: same probabilities as OpenNLP's
- * evaluation for known, unknown and repeated features (also in random contexts of the model's
- * features, and for an outcome a feature lists twice), and no table for a non-perceptron model.
+ * evaluation for known, unknown and repeated features (also in random contexts of a trained
+ * model's features, and of random models with fewer and more outcomes than the sums kept in
+ * registers), and no table for a non-perceptron model or a feature that lists an outcome twice.
  */
 class PerceptronTableTest {
     private static final WordClusters CLUSTERS = new WordClusters(new int[] {2, 4},
@@ -76,8 +77,8 @@ class PerceptronTableTest {
             table.eval(hashes, hashes.length, actual);
             assertThat(actual).as(String.join(" ", context)).containsExactly(expected);
         }
-        assertThat(table.contains(FeatureHashSink.hash("w=joko"))).isTrue();
-        assertThat(table.contains(FeatureHashSink.hash("unknown-feature"))).isFalse();
+        assertThat(table.find(FeatureHashSink.hash("w=joko"))).isNotNegative();
+        assertThat(table.find(FeatureHashSink.hash("unknown-feature"))).isEqualTo(-1);
     }
 
     @Test
@@ -106,26 +107,53 @@ class PerceptronTableTest {
     }
 
     @Test
-    void anOutcomeListedTwiceForOneFeatureIsAddedTwiceAsOpenNlpDoes() {
-        Context[] params = {
-            new Context(new int[] {0, 0, 1}, new double[] {0.25, 0.5, -1.0}),
-            new Context(new int[] {2}, new double[] {3.0}),
-            new Context(new int[] {}, new double[] {}),
-        };
-        PerceptronModel model = new PerceptronModel(params, new String[] {"a", "b", "c"},
-            new String[] {"x", "y", "z"});
-        PerceptronTable table = PerceptronTable.of(model);
-        String[] context = {"a", "b", "c", "a", "d"};
-        long[] hashes = new long[context.length];
-        for (int i = 0; i < context.length; i++) {
-            hashes[i] = FeatureHashSink.hash(context[i]);
+    void sameProbabilitiesAsOpenNlpWithFewerAndMoreOutcomesThanTheRegistersHold() {
+        Random random = new Random(11);
+        for (int outcomes : new int[] {2, 3, 7, PerceptronTable.REGISTER_OUTCOMES,
+                PerceptronTable.REGISTER_OUTCOMES + 1, 13}) {
+            PerceptronModel model = randomModel(random, outcomes, 300);
+            PerceptronTable table = PerceptronTable.of(model);
+            assertThat(table.numOutcomes()).isEqualTo(outcomes);
+            double[] expected = new double[outcomes];
+            double[] actual = new double[outcomes];
+            for (int round = 0; round < 500; round++) {
+                String[] context = new String[random.nextInt(40)];
+                long[] hashes = new long[context.length];
+                for (int i = 0; i < context.length; i++) {
+                    context[i] = "f" + random.nextInt(400); // a quarter of them unknown
+                    hashes[i] = FeatureHashSink.hash(context[i]);
+                }
+                model.eval(context, expected);
+                table.eval(hashes, hashes.length, actual);
+                assertThat(actual).as(outcomes + " outcomes: " + String.join(" ", context))
+                    .containsExactly(expected);
+            }
         }
-        double[] expected = model.eval(context);
-        double[] actual = new double[3];
-        table.eval(hashes, hashes.length, actual);
-        assertThat(actual).containsExactly(expected);
-        assertThat(table.contains(FeatureHashSink.hash("c"))).isTrue();
-        assertThat(table.contains(FeatureHashSink.hash("d"))).isFalse();
+    }
+
+    /** Features f0..f(n-1), each with a random subset of the outcomes and random weights. */
+    private static PerceptronModel randomModel(Random random, int outcomes, int features) {
+        Context[] params = new Context[features];
+        String[] names = new String[features];
+        for (int f = 0; f < features; f++) {
+            names[f] = "f" + f;
+            int[] subset = random.ints(0, outcomes).distinct().limit(1 + random.nextInt(outcomes))
+                .toArray();
+            double[] weights = random.doubles(subset.length, -3, 3).toArray();
+            params[f] = new Context(subset, weights);
+        }
+        String[] outcomeNames = new String[outcomes];
+        for (int o = 0; o < outcomes; o++) {
+            outcomeNames[o] = "o" + o;
+        }
+        return new PerceptronModel(params, names, outcomeNames);
+    }
+
+    @Test
+    void noTableWhenAFeatureListsAnOutcomeTwice() {
+        Context[] params = {new Context(new int[] {0, 0, 1}, new double[] {0.25, 0.5, -1.0})};
+        assertThat(PerceptronTable.of(new PerceptronModel(params, new String[] {"a"},
+            new String[] {"x", "y"}))).isNull();
     }
 
     @Test
