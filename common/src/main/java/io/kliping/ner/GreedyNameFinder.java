@@ -43,6 +43,7 @@ public final class GreedyNameFinder {
     private final HashedNameFeatures hashedFeatures;
     private final FeatureHashSink hashes;
     private String[] predicted = new String[64];
+    private int[] rows = new int[256];
 
     /** A finder that hashes features when the model allows ({@link #table}). */
     public GreedyNameFinder(TokenNameFinderModel nameFinderModel) {
@@ -117,7 +118,10 @@ public final class GreedyNameFinder {
         for (int i = 0; i < n; i++) {
             if (table != null) {
                 hashedFeatures.context(i, preds, hashes);
-                table.eval(hashes.hashes(), hashes.size(), probs);
+                if (rows.length < hashes.size()) {
+                    rows = new int[Math.max(hashes.size(), 2 * rows.length)];
+                }
+                table.eval(hashes.hashes(), hashes.size(), probs, rows);
             } else {
                 String[] context = contexts.getContext(i, tokens, preds, NO_ADDITIONAL_CONTEXT);
                 model.eval(context, probs);

@@ -189,27 +189,8 @@ public final class PerceptronTableBench {
                     }
                 }
             }
-            double max = 1;
-            for (int o = 0; o < outcomes; o++) {
-                if (max < StrictMath.abs(probs[o])) {
-                    max = StrictMath.abs(probs[o]);
-                }
-            }
-            double normal = 0;
-            for (int o = 0; o < outcomes; o++) {
-                probs[o] = StrictMath.exp(probs[o] / max);
-                normal += probs[o];
-            }
-            for (int o = 0; o < outcomes; o++) {
-                probs[o] /= normal;
-            }
+            PerceptronTable.normalise(probs, outcomes);
         }
-
-
-
-
-
-
 
         private int find(long hash) {
             int pos = position(hash);
