@@ -26,7 +26,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  * says so.
  *
  * <pre>
- * java -cp common/target/classes:common/target/test-classes:$(cat CP) io.kliping.ner.PerceptronTableBench \
+ * java -cp common/target/classes:common/target/test-classes:$(cat jobs/target/classpath-test.txt) io.kliping.ner.PerceptronTableBench \
  *   ../shared/data/click-id/articles.jsonl.gz 3000 6
  * </pre>
  */
