@@ -119,7 +119,7 @@ final class FeatureHashSink {
     }
 
     /** Stafford's mix13 (as in {@code SplittableRandom}): a bijection, so no new collisions. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

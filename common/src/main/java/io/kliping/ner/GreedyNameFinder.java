@@ -85,13 +85,14 @@ public final class GreedyNameFinder {
 
     /**
      * The hashed weights of {@code nameFinderModel} when its features are those
-     * {@link HashedNameFeatures} implements and it is a perceptron, else null.
+     * {@link HashedNameFeatures} implements, its word clusters can be looked up by hash and it is
+     * a perceptron, else null.
      */
     static PerceptronTable table(TokenNameFinderModel nameFinderModel) {
         Object maxent = nameFinderModel.getArtifact(MODEL_ENTRY);
         return maxent instanceof MaxentModel m && HashedNameFeatures.describes(nameFinderModel)
-            && nameFinderModel.getArtifact(NerTrainer.CLUSTERS) instanceof WordClusters
-            ? PerceptronTable.of(m) : null;
+            && nameFinderModel.getArtifact(NerTrainer.CLUSTERS) instanceof WordClusters clusters
+            && clusters.hashed() ? PerceptronTable.of(m) : null;
     }
 
     /** Whether this finder hashes features (else it builds OpenNLP's feature strings). */

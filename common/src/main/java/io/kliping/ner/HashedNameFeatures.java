@@ -37,15 +37,21 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
     private long[] lowerPower = new long[64];
     private long[] classHash = new long[64];
     private long[] classPower = new long[64];
-    /** Per token: its word clusters, one per level, or null. */
-    private int[][] clusterIds = new int[64][];
+    /** Per token: its word clusters, packed ({@link WordClusters#packedClusters}), or -1. */
+    private long[] clusterIds = new long[64];
     private final WordClusters clusters;
     /** Per level and cluster: the hash of the feature {@code cl<level>=<id>}. */
     private final long[][] clusterFeatures;
     private FeatureHashSink sink;
 
-    /** Features over {@code clusters}, the model's {@link NerTrainer#CLUSTERS} artifact. */
+    /**
+     * Features over {@code clusters}, the model's {@link NerTrainer#CLUSTERS} artifact, which must
+     * be {@link WordClusters#hashed()}.
+     */
     HashedNameFeatures(WordClusters clusters) {
+        if (!clusters.hashed()) {
+            throw new IllegalArgumentException("word clusters cannot be looked up by hash");
+        }
         this.clusters = clusters;
         int[] levels = clusters.levels();
         this.clusterFeatures = new long[levels.length][];
@@ -86,7 +92,7 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
             lowerPower = new long[size];
             classHash = new long[size];
             classPower = new long[size];
-            clusterIds = new int[size][];
+            clusterIds = new long[size];
         }
         tokens = sentenceTokens;
         for (int i = 0; i < n; i++) {
@@ -98,7 +104,7 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
             lowerPower[i] = FeatureHashSink.power(lower[i].length());
             classHash[i] = FeatureHashSink.polynomial(classes[i]);
             classPower[i] = FeatureHashSink.power(classes[i].length());
-            clusterIds[i] = clusters.lookup(lower[i]);
+            clusterIds[i] = clusters.packedClusters(FeatureHashSink.mix(lowerHash[i]));
         }
         java.util.Arrays.fill(rootLower, 0, n, null);
     }
@@ -166,10 +172,10 @@ final class HashedNameFeatures implements NewsCueFeatures.Sink {
         // NewsCueFeatures
         NewsCueFeatures.cues(tokens, rootLower, i, this);
         // WordClusterFeatures
-        int[] ids = clusterIds[i];
-        if (ids != null) {
-            for (int l = 0; l < ids.length; l++) {
-                out.addHash(clusterFeatures[l][ids[l]]);
+        long packed = clusterIds[i];
+        if (packed >= 0) {
+            for (int l = 0; l < clusterFeatures.length; l++) {
+                out.addHash(clusterFeatures[l][clusters.cluster(packed, l)]);
             }
         }
         // DefaultNameContextGenerator: previous outcomes

@@ -148,7 +148,8 @@ final class PerceptronTable {
     /**
      * The weight sums of {@link #eval} for rows of {@value #REGISTER_OUTCOMES}: each outcome's sum
      * in its own variable, added in feature order as OpenNLP does (a feature the model lacks adds
-     * the zero row, which changes no sum); the first numOutcomes written. The rows are found
+     * the zero row: adding 0.0 can only turn a -0.0 sum into 0.0, which exp maps to the same 1.0);
+     * the first numOutcomes written. The rows are found
      * first and summed after, so the loads of one token's slots and rows overlap.
      */
     private void sumInRegisters(long[] hashes, int n, double[] probs, int[] rows) {

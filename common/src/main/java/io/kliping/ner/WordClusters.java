@@ -31,6 +31,16 @@ public final class WordClusters implements SerializableArtifact {
 
     private final int[] levels;
     private final Map<String, int[]> ids;
+    /** Bits of each level's cluster id in a packed value, and where they start. */
+    private final int[] bits;
+    private final int[] shifts;
+    /**
+     * The words by their 64-bit feature hash ({@link FeatureHashSink#hash}) in an open-addressing
+     * table: the hash at {@code 2 * slot}, the packed cluster ids at {@code 2 * slot + 1} (-1:
+     * empty). Null when the ids do not fit in 63 bits or two words share a hash.
+     */
+    private final long[] hashed;
+    private final int hashedMask;
 
     /** {@code ids}: per lower-cased word, its cluster at each of {@code levels}. */
     public WordClusters(int[] levels, Map<String, int[]> ids) {
@@ -49,6 +59,77 @@ public final class WordClusters implements SerializableArtifact {
                 }
             }
         }
+        this.bits = new int[levels.length];
+        this.shifts = new int[levels.length];
+        int total = 0;
+        for (int l = 0; l < levels.length; l++) {
+            bits[l] = 32 - Integer.numberOfLeadingZeros(Math.max(0, levels[l] - 1));
+            shifts[l] = total;
+            total += bits[l];
+        }
+        int capacity = Integer.highestOneBit(Math.max(4, this.ids.size() * 2)) * 2;
+        this.hashedMask = capacity - 1;
+        this.hashed = total <= 63 ? hashTable(capacity) : null;
+    }
+
+    /** The words' table by hash (see {@link #hashed}), or null when two words share a hash. */
+    private long[] hashTable(int capacity) {
+        long[] table = new long[2 * capacity];
+        Arrays.fill(table, -1L);
+        for (Map.Entry<String, int[]> e : ids.entrySet()) {
+            long hash = FeatureHashSink.hash(e.getKey());
+            int pos = position(hash);
+            while (table[2 * pos + 1] != -1L) {
+                if (table[2 * pos] == hash) {
+                    return null;
+                }
+                pos = (pos + 1) & hashedMask;
+            }
+            long packed = 0;
+            int[] row = e.getValue();
+            for (int l = 0; l < row.length; l++) {
+                packed |= (long) row[l] << shifts[l];
+            }
+            table[2 * pos] = hash;
+            table[2 * pos + 1] = packed;
+        }
+        return table;
+    }
+
+    private int position(long hash) {
+        return (int) (hash ^ (hash >>> 32)) & hashedMask;
+    }
+
+    /**
+     * Whether words can be looked up by hash ({@link #packedClusters}): true unless the levels
+     * need more than 63 bits together or two words share a 64-bit hash.
+     */
+    boolean hashed() {
+        return hashed != null;
+    }
+
+    /**
+     * The cluster ids, packed, of the lower-cased word whose {@link FeatureHashSink#hash} is
+     * {@code hash}, or -1 when unseen (read them with {@link #cluster}). One probe of a primitive
+     * table instead of a string map's: no string hashed or compared, no object followed. Only
+     * when {@link #hashed()}.
+     */
+    long packedClusters(long hash) {
+        long[] table = hashed;
+        int pos = position(hash);
+        long packed;
+        while ((packed = table[2 * pos + 1]) != -1L) {
+            if (table[2 * pos] == hash) {
+                return packed;
+            }
+            pos = (pos + 1) & hashedMask;
+        }
+        return -1L;
+    }
+
+    /** The cluster id at {@code level} of a {@link #packedClusters} value. */
+    int cluster(long packed, int level) {
+        return (int) (packed >>> shifts[level]) & ((1 << bits[level]) - 1);
     }
 
     /** The cluster counts of the levels, in order. */

@@ -8,8 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.InvalidFormatException;
@@ -40,6 +42,45 @@ class WordClustersTest {
         assertThat(read.levels()).containsExactly(2, 4);
         assertThat(read.lookup("moskow")).containsExactly(1, 3);
         assertThat(bytes(read)).isEqualTo(written);
+    }
+
+    @Test
+    void packedClustersByHashAreTheClustersOfEveryWordAndMinusOneForOthers() {
+        Random random = new Random(5);
+        for (int[] levels : new int[][] {{2, 4}, {1, 3, 64}, {64, 128, 256, 512, 1024},
+                {1 << 20, 1 << 20, 1 << 20}}) {
+            Map<String, int[]> ids = new HashMap<>();
+            for (int w = 0; w < 5_000; w++) {
+                int[] row = new int[levels.length];
+                for (int l = 0; l < levels.length; l++) {
+                    row[l] = random.nextInt(levels[l]);
+                }
+                ids.put("w" + w + (w % 3 == 0 ? "é" : ""), row);
+            }
+            WordClusters clusters = new WordClusters(levels, ids);
+            assertThat(clusters.hashed()).isTrue();
+            for (Map.Entry<String, int[]> e : ids.entrySet()) {
+                long packed = clusters.packedClusters(FeatureHashSink.hash(e.getKey()));
+                assertThat(packed).isNotNegative();
+                int[] unpacked = new int[levels.length];
+                for (int l = 0; l < levels.length; l++) {
+                    unpacked[l] = clusters.cluster(packed, l);
+                }
+                assertThat(unpacked).as(e.getKey()).containsExactly(clusters.lookup(e.getKey()));
+            }
+            for (int w = 0; w < 5_000; w++) {
+                assertThat(clusters.packedClusters(FeatureHashSink.hash("x" + w))).isEqualTo(-1L);
+            }
+        }
+    }
+
+    @Test
+    void clustersThatNeedMoreThan63BitsAreNotHashed() {
+        WordClusters wide = new WordClusters(new int[] {1 << 30, 1 << 30, 1 << 4},
+            Map.of("jakarta", new int[] {1 << 29, 7, 3}));
+        assertThat(wide.hashed()).isFalse();
+        assertThat(wide.lookup("jakarta")).containsExactly(1 << 29, 7, 3);
+        assertThat(CLUSTERS.hashed()).isTrue();
     }
 
     @Test
