@@ -24,6 +24,11 @@ import opennlp.tools.util.model.SerializableArtifact;
  *
  * <p>OpenNLP's own {@code WordClusterDictionary} holds one level and its serialiser closes the
  * model's zip stream (2.5.4), so a model with it cannot be written.
+ *
+ * <p>Besides the string map (OpenNLP's feature path), the words are kept by their 64-bit feature
+ * hash with their ids packed into one {@code long} ({@link #packedClusters}): the hashed name
+ * features already have every token's hash, and one probe of a primitive table cost half of what
+ * the map's string probes did in the entity job (BENCHMARKS.md).
  */
 public final class WordClusters implements SerializableArtifact {
     static final String HEADER = "#kliping-word-clusters";
