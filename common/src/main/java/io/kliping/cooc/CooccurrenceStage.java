@@ -6,15 +6,18 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
+import io.kliping.io.StringRanks;
 import io.kliping.schema.Tables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,6 +49,11 @@ public final class CooccurrenceStage {
   /** Value of the {@code level} column for token-window pairs. */
   public static final String WINDOW = "window";
 
+  /** Column of a scored pair: the rank of {@code entity_a} in the dictionary given to score. */
+  public static final String RANK_A = "rank_a";
+  /** Column of a scored pair: the rank of {@code entity_b} in the dictionary given to score. */
+  public static final String RANK_B = "rank_b";
+
   private final KlipingConfig.Cooccurrence settings;
 
   private CooccurrenceStage(KlipingConfig.Cooccurrence settings) {
@@ -74,23 +82,48 @@ public final class CooccurrenceStage {
    * and one per pair ({@code entity_a < entity_b}), each with the number of units.
    */
   public Dataset<Row> counts(Dataset<Row> articles, Dataset<Row> mentions) {
+    return counts(articles, mentions, Optional.empty());
+  }
+
+  /**
+   * {@link #counts(Dataset, Dataset)}; with {@code ranks}, the rows also carry the ranks of
+   * their entities ({@link #RANK_A}, {@link #RANK_B}; null where the entity is null or the
+   * dictionary lacks it), joined on the mentions, which are fewer than the counts.
+   */
+  public Dataset<Row> counts(Dataset<Row> articles, Dataset<Row> mentions,
+      Optional<StringRanks> ranks) {
     Dataset<Row> docs = countedDocuments(articles);
-    Dataset<Row> perDoc = mentions
+    List<Column> fields = new ArrayList<>(List.of(col("entity_id"), col("char_start"),
+        col("sentence_idx")));
+    Dataset<Row> ranked = mentions;
+    if (ranks.isPresent()) {
+      ranked = mentions.join(broadcast(ranks.get().table().select(
+          col(StringRanks.VALUE).as("entity_id"), col(StringRanks.RANK).as("entity_rank"))),
+          seq(List.of("entity_id")), "left");
+      fields.add(col("entity_rank"));
+    }
+    Dataset<Row> perDoc = ranked
         .groupBy(col("article_id"))
-        .agg(collect_list(struct(col("entity_id"), col("char_start"), col("sentence_idx")))
-            .as("mentions"));
+        .agg(collect_list(struct(fields.toArray(Column[]::new))).as("mentions"));
+    CountUnitsFunction count = new CountUnitsFunction(settings.levels(),
+        settings.maxEntitiesPerDoc(), settings.windowTokens(), ranks.isPresent());
     Dataset<Row> units = docs.join(perDoc, docs.col("article_id").equalTo(perDoc.col("article_id")),
             "left")
         .select(docs.col("text"), perDoc.col("mentions"))
-        .mapPartitions(new CountUnitsFunction(settings.levels(), settings.maxEntitiesPerDoc(),
-            settings.windowTokens()), Encoders.row(CountUnitsFunction.OUTPUT_SCHEMA));
+        .mapPartitions(count, Encoders.row(count.outputSchema()));
     List<Row> zeros = new ArrayList<>();
     for (String level : settings.levels()) {
-      zeros.add(RowFactory.create(level, null, null, 0L));
+      zeros.add(ranks.isPresent() ? RowFactory.create(level, null, null, 0L, null, null)
+          : RowFactory.create(level, null, null, 0L));
     }
-    Dataset<Row> totals = articles.sparkSession()
-        .createDataFrame(zeros, CountUnitsFunction.OUTPUT_SCHEMA);
+    Dataset<Row> totals = articles.sparkSession().createDataFrame(zeros, count.outputSchema());
     Column[] key = {col("level"), col("entity_a"), col("entity_b")};
+    List<Column> sums = new ArrayList<>();
+    if (ranks.isPresent()) {
+      // A key's rank is the same in every row of it; max takes it without widening the key.
+      sums.add(max(col(RANK_A)).as(RANK_A));
+      sums.add(max(col(RANK_B)).as(RANK_B));
+    }
     // Shuffled by the key before summing: most keys (pairs above all) occur in one or a few
     // documents, so summing in the counting tasks (Spark's partial aggregation) halved the rows
     // (15.1 M to 7.6 M at 100k articles) at the price of a hash map of millions of keys, dearer
@@ -99,7 +132,7 @@ public final class CooccurrenceStage {
     return units.unionByName(totals)
         .repartition(key)
         .groupBy(key)
-        .agg(sum(col("units")).as("units"))
+        .agg(sum(col("units")).as("units"), sums.toArray(Column[]::new))
         .withColumn("counting", lit(counting()));
   }
 
@@ -124,6 +157,17 @@ public final class CooccurrenceStage {
    * A {@code days_present} column of the total rows, when there is one, is kept too.
    */
   public Dataset<Row> score(Dataset<Row> counts, List<String> groups) {
+    return score(counts, groups, Optional.empty());
+  }
+
+  /**
+   * {@link #score(Dataset, List)}; with {@code ranks}, the pairs also carry the ranks of their
+   * entities ({@link #RANK_A}, {@link #RANK_B}; null for an entity the dictionary lacks), joined
+   * on each entity's own row before its pairs are, so that sorting by them costs no join of
+   * every pair.
+   */
+  public Dataset<Row> score(Dataset<Row> counts, List<String> groups,
+      Optional<StringRanks> ranks) {
     Column isTotal = col("entity_a").isNull().and(col("entity_b").isNull());
     Column isEntity = col("entity_a").isNotNull().and(col("entity_b").isNull());
     Column isPair = col("entity_b").isNotNull();
@@ -136,9 +180,21 @@ public final class CooccurrenceStage {
     }
     Dataset<Row> totals = counts.filter(isTotal).select(totalCols.toArray(Column[]::new));
     Dataset<Row> entities = counts.filter(isEntity);
-    Dataset<Row> na = entities.select(withKey(key, col("entity_a"), col("units").as("n_a")));
-    Dataset<Row> nb = entities.select(withKey(key, col("entity_a").as("entity_b"),
-        col("units").as("n_b")));
+    List<Column> rankA = new ArrayList<>();
+    List<Column> rankB = new ArrayList<>();
+    if (ranks.isPresent()) {
+      Dataset<Row> dictionary = broadcast(ranks.get().table().select(
+          col(StringRanks.VALUE).as("entity_a"), col(StringRanks.RANK).as("entity_rank")));
+      entities = entities.join(dictionary, seq(List.of("entity_a")), "left");
+      rankA.add(col("entity_rank").as(RANK_A));
+      rankB.add(col("entity_rank").as(RANK_B));
+    }
+    Dataset<Row> na = entities.select(withKey(key, Stream.concat(
+        Stream.of(col("entity_a"), col("units").as("n_a")), rankA.stream())
+        .toArray(Column[]::new)));
+    Dataset<Row> nb = entities.select(withKey(key, Stream.concat(
+        Stream.of(col("entity_a").as("entity_b"), col("units").as("n_b")), rankB.stream())
+        .toArray(Column[]::new)));
     Dataset<Row> pairs = counts.filter(isPair.and(col("units").geq(settings.minCount())))
         .select(withKey(key, col("entity_a"), col("entity_b"), col("units").as("n_ab")));
     // Marginals on the right: one row per key, so a frequent entity's many pairs stream past it.
@@ -166,6 +222,10 @@ public final class CooccurrenceStage {
         g2.as("g2"), jaccard.as("jaccard"), lit(counting()).as("counting")));
     if (Arrays.asList(totals.columns()).contains("days_present")) {
       out.add(col("days_present"));
+    }
+    if (ranks.isPresent()) {
+      out.add(col(RANK_A));
+      out.add(col(RANK_B));
     }
     return joined.select(out.toArray(Column[]::new));
   }

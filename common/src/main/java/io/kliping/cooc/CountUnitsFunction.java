@@ -1,8 +1,10 @@
 package io.kliping.cooc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -13,7 +15,8 @@ import org.apache.spark.sql.types.StructType;
  * Per-task wrapper of {@link DocumentUnitCounter}: rows {@code (text, mentions)} in, where
  * mentions is an array of {@code struct(entity_id, char_start, sentence_idx)} (null when the
  * document has none), count rows {@link #OUTPUT_SCHEMA} out. One counter and its buffers serve
- * the whole partition.
+ * the whole partition. Ranked, the mentions carry their entities' ranks, and the counts pass
+ * them on.
  */
 final class CountUnitsFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -25,22 +28,40 @@ final class CountUnitsFunction implements MapPartitionsFunction<Row, Row> {
       .add("entity_b", DataTypes.StringType, true)
       .add("units", DataTypes.LongType, false);
 
+  /** {@link #OUTPUT_SCHEMA} and the ranks of both entities (null where the entity is). */
+  static final StructType RANKED_OUTPUT_SCHEMA = OUTPUT_SCHEMA
+      .add(CooccurrenceStage.RANK_A, DataTypes.LongType, true)
+      .add(CooccurrenceStage.RANK_B, DataTypes.LongType, true);
+
   private final List<String> levels;
   private final int maxEntities;
   private final int windowTokens;
+  private final boolean ranked;
 
-  CountUnitsFunction(List<String> levels, int maxEntities, int windowTokens) {
+  /**
+   * {@code ranked}: each mention struct has a fourth field, the entity's rank (a long), and
+   * the rows are {@link #RANKED_OUTPUT_SCHEMA}.
+   */
+  CountUnitsFunction(List<String> levels, int maxEntities, int windowTokens, boolean ranked) {
     this.levels = List.copyOf(levels);
     this.maxEntities = maxEntities;
     this.windowTokens = windowTokens;
+    this.ranked = ranked;
+  }
+
+  StructType outputSchema() {
+    return ranked ? RANKED_OUTPUT_SCHEMA : OUTPUT_SCHEMA;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> docs) {
     DocumentUnitCounter counter = new DocumentUnitCounter(levels, maxEntities, windowTokens);
     List<Row> out = new ArrayList<>();
-    DocumentUnitCounter.Sink sink = (level, a, b, units) ->
-        out.add(RowFactory.create(level, a, b, units));
+    Map<String, Long> ranks = new HashMap<>();
+    DocumentUnitCounter.Sink sink = ranked
+        ? (level, a, b, units) -> out.add(RowFactory.create(level, a, b, units,
+            a == null ? null : ranks.get(a), b == null ? null : ranks.get(b)))
+        : (level, a, b, units) -> out.add(RowFactory.create(level, a, b, units));
     return new Iterator<>() {
       private int next;
       private String[] ids = new String[16];
@@ -73,11 +94,15 @@ final class CountUnitsFunction implements MapPartitionsFunction<Row, Row> {
           starts = new int[n];
           sentences = new int[n];
         }
+        ranks.clear();
         for (int i = 0; i < n; i++) {
           Row m = mentions.get(i);
           ids[i] = m.getString(0);
           starts[i] = m.getInt(1);
           sentences[i] = m.getInt(2);
+          if (ranked && !m.isNullAt(3)) {
+            ranks.put(ids[i], m.getLong(3));
+          }
         }
         counter.count(doc.getString(0), ids, starts, sentences, n, sink);
       }

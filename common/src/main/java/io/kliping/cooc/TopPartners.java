@@ -1,13 +1,19 @@
 package io.kliping.cooc;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
+import io.kliping.io.StringRanks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +26,9 @@ import org.apache.spark.sql.expressions.Window;
  * and ties break by {@code n_ab} (more first), then partner id, so ranks are deterministic.
  */
 public final class TopPartners {
+  /** Column of the ranked rows: the entity's rank in the dictionary given to {@code of}. */
+  public static final String ENTITY_RANK = "entity_rank";
+
   private TopPartners() {}
 
   /**
@@ -31,14 +40,35 @@ public final class TopPartners {
    */
   public static Dataset<Row> of(Dataset<Row> scored, List<String> groups, Dataset<Row> names,
       KlipingConfig.Cooccurrence settings) {
+    return of(scored, groups, names, settings, Optional.empty());
+  }
+
+  /**
+   * {@link #of(Dataset, List, Dataset, KlipingConfig.Cooccurrence)}; with {@code ranks}, the
+   * entity's rank in them stands for its id in the window that ranks the partners (a
+   * {@code long} the sort compares first, where ids share their first bytes), and the rows
+   * keep it as {@link #ENTITY_RANK}. An entity missing from the dictionary fails the task.
+   */
+  public static Dataset<Row> of(Dataset<Row> scored, List<String> groups, Dataset<Row> names,
+      KlipingConfig.Cooccurrence settings, Optional<StringRanks> ranks) {
     String measure = settings.topMeasure();
     Dataset<Row> frequent = scored.filter(col("n_ab").geq(settings.topMinCount()));
     Dataset<Row> both = side(frequent, groups, "entity_a", "entity_b", "n_a", "n_b", measure)
         .unionByName(side(frequent, groups, "entity_b", "entity_a", "n_b", "n_a", measure));
     List<Column> partition = new ArrayList<>();
+    if (ranks.isPresent()) {
+      both = both.join(broadcast(ranks.get().table().select(col(StringRanks.VALUE)
+          .as("entity_id"), col(StringRanks.RANK).as("known_rank"))), seq("entity_id"), "left")
+          .withColumn(ENTITY_RANK, when(col("known_rank").isNull(), raise_error(concat(
+              lit("top partners: entity missing from the dictionary: "), col("entity_id"))))
+              .otherwise(col("known_rank")));
+      partition.add(col(ENTITY_RANK)); // first, so the window's sort compares a long first
+    }
     groups.forEach(g -> partition.add(col(g)));
     partition.add(col("level"));
-    partition.add(col("entity_id"));
+    if (ranks.isEmpty()) {
+      partition.add(col("entity_id"));
+    }
     Dataset<Row> ranked = both
         .withColumn("rank", row_number().over(Window.partitionBy(partition.toArray(Column[]::new))
             .orderBy(col("score").desc(), col("n_ab").desc(), col("partner_id"))))
@@ -51,6 +81,7 @@ public final class TopPartners {
     out.addAll(List.of(col("level"), col("entity_id"), col("entity_name"), col("rank"),
         col("partner_id"), col("partner_name"), col("partner_type"), lit(measure).as("measure"),
         col("score"), col("n_ab"), col("n_entity"), col("n_partner"), col("n")));
+    ranks.ifPresent(r -> out.add(col(ENTITY_RANK)));
     return ranked.join(entityNames, seq("entity_id"), "left")
         .join(partnerNames, seq("partner_id"), "left")
         .select(out.toArray(Column[]::new));

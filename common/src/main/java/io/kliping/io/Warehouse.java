@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -225,13 +226,34 @@ public final class Warehouse {
    * stages them all before publishing any, so every output is computed from the old inputs.
    */
   public Staged stage(TableSpec table, LocalDate dt, Dataset<Row> rows) {
-    Dataset<Row> shaped = TaskFaults.inject(spark, shape(table, rows));
-    Column[] key = table.sortKey().stream().map(shaped::col).toArray(Column[]::new);
+    return stage(table, dt, rows, Optional.empty());
+  }
+
+  /**
+   * {@link #stage}, with the rows sorted inside each file by {@code prefix} instead of by the
+   * sort key's columns: the same order (the prefix covers the sort key, checked here) and the
+   * same files, at the cost of a radix sort of one {@code long} per row.
+   */
+  public Staged stage(TableSpec table, LocalDate dt, Dataset<Row> rows,
+      Optional<SortPrefix> prefix) {
+    prefix.ifPresent(p -> {
+      if (!p.columns().equals(table.sortKey())) {
+        throw new IllegalArgumentException("sort prefix of table '" + table.name() + "' covers "
+            + p.columns() + ", not its sort key " + table.sortKey());
+      }
+    });
+    Dataset<Row> shaped = TaskFaults.inject(spark, prefix.isEmpty() ? shape(table, rows)
+        : shape(table, prefix.get().apply(rows), functions.col(SortPrefix.COLUMN)));
+    Column[] key = table.sortKey().stream().map(functions::col).toArray(Column[]::new);
     Path staging = new Path(new Path(tablePath(table), STAGING),
         Tables.PARTITION_COLUMN + "=" + dt + "-" + UUID.randomUUID());
-    shaped.repartition(filesPerPartition, key)
-        .sortWithinPartitions(key)
-        .write()
+    // Spread by the key's hash either way, so a prefix changes how a file is sorted, not which
+    // rows it holds.
+    Dataset<Row> spread = prefix.isEmpty()
+        ? shaped.repartition(filesPerPartition, key).sortWithinPartitions(key)
+        : shaped.repartition(filesPerPartition, key)
+            .sortWithinPartitions(SortPrefix.COLUMN).drop(SortPrefix.COLUMN);
+    spread.write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "zstd")
         .parquet(staging.toString());
@@ -349,8 +371,11 @@ public final class Warehouse {
     return table.name() + "/" + dt;
   }
 
-  /** The rows with exactly the table's columns, in contract order and types. */
-  static Dataset<Row> shape(TableSpec table, Dataset<Row> rows) {
+  /**
+   * The rows with exactly the table's columns, in contract order and types, then {@code extra}
+   * (a sort prefix).
+   */
+  static Dataset<Row> shape(TableSpec table, Dataset<Row> rows, Column... extra) {
     StructType schema = table.schema();
     for (StructField f : schema.fields()) {
       if (!Arrays.asList(rows.columns()).contains(f.name())) {
@@ -358,8 +383,8 @@ public final class Warehouse {
             + "' lack column '" + f.name() + "'; have " + Arrays.toString(rows.columns()));
       }
     }
-    return rows.select(Arrays.stream(schema.fields())
-        .map(f -> rows.col(f.name()).cast(f.dataType()).as(f.name()))
+    return rows.select(java.util.stream.Stream.concat(Arrays.stream(schema.fields())
+        .map(f -> rows.col(f.name()).cast(f.dataType()).as(f.name())), Arrays.stream(extra))
         .toArray(Column[]::new));
   }
 

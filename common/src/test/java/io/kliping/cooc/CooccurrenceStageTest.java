@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kliping.config.KlipingConfig;
+import io.kliping.io.StringRanks;
 import io.kliping.schema.Tables;
 import io.kliping.testing.SparkTestBase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -218,6 +220,49 @@ class CooccurrenceStageTest extends SparkTestBase {
       assertThat(r.<Double>getAs("g2")).isCloseTo(Association.g2(nab, na, nb, n), within(1e-9));
       assertThat(r.<Double>getAs("jaccard")).isCloseTo(Association.jaccard(nab, na, nb), within(1e-12));
     }
+  }
+
+  @Test
+  void scoredWithADictionaryPairsCarryTheirEntitiesRanksAndNothingElseChanges() {
+    CooccurrenceStage stage = CooccurrenceStage.create(settings(1, false, 100));
+    Dataset<Row> counts = stage.counts(articles(), mentions());
+    // Z ranks last and is in no pair; its presence shifts no rank of A, B or C.
+    StringRanks ranks = StringRanks.of(mentions().select("entity_id")
+        .union(spark.createDataFrame(List.of(RowFactory.create("Z")),
+            new StructType().add("entity_id", DataTypes.StringType))));
+    Dataset<Row> plain = stage.score(counts, List.of());
+    Dataset<Row> ranked = stage.score(counts, List.of(), Optional.of(ranks));
+
+    assertThat(ranked.drop(CooccurrenceStage.RANK_A, CooccurrenceStage.RANK_B)
+        .exceptAll(plain).count()).isZero();
+    assertThat(ranked.count()).isEqualTo(plain.count()).isGreaterThanOrEqualTo(5);
+    Map<String, Long> rank = Map.of("A", 1L, "B", 2L, "C", 3L);
+    for (Row r : ranked.collectAsList()) {
+      assertThat(r.<Long>getAs(CooccurrenceStage.RANK_A)).isEqualTo(rank.get(r.getAs("entity_a")));
+      assertThat(r.<Long>getAs(CooccurrenceStage.RANK_B)).isEqualTo(rank.get(r.getAs("entity_b")));
+    }
+    assertThat(ranks.size()).isEqualTo(4);
+    ranks.release();
+  }
+
+  @Test
+  void countedWithADictionaryRowsCarryTheirEntitiesRanksAndNothingElseChanges() {
+    CooccurrenceStage stage = CooccurrenceStage.create(settings(1, false, 100));
+    StringRanks ranks = StringRanks.of(mentions().select("entity_id"));
+    Dataset<Row> plain = stage.counts(articles(), mentions());
+    Dataset<Row> ranked = stage.counts(articles(), mentions(), Optional.of(ranks));
+
+    assertThat(ranked.drop(CooccurrenceStage.RANK_A, CooccurrenceStage.RANK_B)
+        .exceptAll(plain).count()).isZero();
+    assertThat(ranked.count()).isEqualTo(plain.count());
+    Map<String, Long> rank = Map.of("A", 1L, "B", 2L, "C", 3L);
+    for (Row r : ranked.collectAsList()) {
+      String a = r.getAs("entity_a");
+      String b = r.getAs("entity_b");
+      assertThat(r.<Long>getAs(CooccurrenceStage.RANK_A)).isEqualTo(a == null ? null : rank.get(a));
+      assertThat(r.<Long>getAs(CooccurrenceStage.RANK_B)).isEqualTo(b == null ? null : rank.get(b));
+    }
+    ranks.release();
   }
 
   @Test

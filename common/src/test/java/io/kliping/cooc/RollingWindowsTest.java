@@ -1,9 +1,11 @@
 package io.kliping.cooc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kliping.config.KlipingConfig;
+import io.kliping.io.StringRanks;
 import io.kliping.testing.SparkTestBase;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -142,6 +145,35 @@ class RollingWindowsTest extends SparkTestBase {
     assertThat(top.get("C#1").<Long>getAs("n_entity")).isEqualTo(2L);
     assertThat(top.get("C#1").<Long>getAs("n_partner")).isEqualTo(4L);
     assertThat(top.get("B#2").<String>getAs("measure")).isEqualTo("n_ab");
+  }
+
+  @Test
+  void topPartnersRankedByDictionaryRanksAreTheSameRowsWithTheEntitysRank() {
+    CooccurrenceStage stage = CooccurrenceStage.create(SETTINGS);
+    Dataset<Row> scored = stage.score(RollingWindows.sumDays(spark, daily(),
+        List.of(D1.plusDays(1), D1.plusDays(2)), List.of(1, 2, 3), stage.counting()),
+        RollingWindows.GROUPS);
+    Dataset<Row> names = spark.sql("SELECT * FROM VALUES ('A', 'Andi', 'PERSON') "
+        + "AS t(entity_id, name, type)");
+    StringRanks ranks = StringRanks.of(scored.select("entity_a").union(scored.select("entity_b")));
+    Dataset<Row> plain = TopPartners.of(scored, RollingWindows.GROUPS, names, SETTINGS);
+    Dataset<Row> ranked = TopPartners.of(scored, RollingWindows.GROUPS, names, SETTINGS,
+        Optional.of(ranks));
+
+    assertThat(plain.select("window_end", "window_days").distinct().count()).isGreaterThan(3);
+    assertThat(ranked.drop(TopPartners.ENTITY_RANK).exceptAll(plain).count()).isZero();
+    assertThat(plain.exceptAll(ranked.drop(TopPartners.ENTITY_RANK)).count()).isZero();
+    Map<String, Long> rank = Map.of("A", 1L, "B", 2L, "C", 3L);
+    for (Row r : ranked.collectAsList()) {
+      assertThat(r.<Long>getAs(TopPartners.ENTITY_RANK)).isEqualTo(rank.get(r.getAs("entity_id")));
+    }
+
+    StringRanks withoutC = StringRanks.of(spark.sql("SELECT * FROM VALUES ('A'), ('B') AS t(id)"));
+    assertThatThrownBy(() -> TopPartners.of(scored, RollingWindows.GROUPS, names, SETTINGS,
+        Optional.of(withoutC)).collectAsList())
+        .hasStackTraceContaining("top partners: entity missing from the dictionary: C");
+    ranks.release();
+    withoutC.release();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.kliping.config.KlipingConfig;
+import io.kliping.cooc.CooccurrenceOrder;
 import io.kliping.cooc.CooccurrenceStage;
 import io.kliping.cooc.RollingWindows;
 import io.kliping.cooc.TopPartners;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -49,12 +51,6 @@ final class CooccurrenceJob implements Callable<Integer> {
     Dataset<Row> articles = wh.read(Tables.ARTICLES, day);
     Dataset<Row> mentions = wh.read(Tables.MENTIONS, day);
 
-    List<Warehouse.Staged> staged = new ArrayList<>();
-    Warehouse.Staged counts = wh.stage(Tables.COOCCURRENCE_COUNTS, day,
-        stage.counts(articles, mentions));
-    staged.add(counts);
-    long capped = stage.cappedDocuments(articles, mentions);
-
     List<Integer> rollingDays = settings.rollingDays();
     int longest = rollingDays.stream().mapToInt(Integer::intValue).max().orElse(1);
     List<LocalDate> ends = RollingWindows.endsAfterRecount(day,
@@ -62,9 +58,19 @@ final class CooccurrenceJob implements Callable<Integer> {
         longest);
     LocalDate first = RollingWindows.firstDayNeeded(ends, longest);
     LocalDate afterLast = ends.get(ends.size() - 1).plusDays(1);
-    Dataset<Row> daily = wh.readRange(Tables.COOCCURRENCE_COUNTS, first, afterLast)
-        .filter(col(Tables.PARTITION_COLUMN).notEqual(java.sql.Date.valueOf(day)))
-        .unionByName(wh.readStaged(counts));
+    Dataset<Row> otherDays = wh.readRange(Tables.COOCCURRENCE_COUNTS, first, afterLast)
+        .filter(col(Tables.PARTITION_COLUMN).notEqual(java.sql.Date.valueOf(day)));
+    CooccurrenceOrder order = CooccurrenceOrder.rank(
+        CooccurrenceOrder.entityIds(mentions, otherDays), settings);
+
+    List<Warehouse.Staged> staged = new ArrayList<>();
+    Warehouse.Staged counts = wh.stage(Tables.COOCCURRENCE_COUNTS, day,
+        stage.counts(articles, mentions, Optional.of(order.entities())),
+        order.of(Tables.COOCCURRENCE_COUNTS));
+    staged.add(counts);
+    long capped = stage.cappedDocuments(articles, mentions);
+
+    Dataset<Row> daily = otherDays.unionByName(wh.readStaged(counts));
     Dataset<Row> names = TopPartners.latestNames(
         wh.readRange(Tables.ENTITIES, first, afterLast));
     // Each window end's tables are computed once and not cached: the one-day scores are cheap
@@ -72,21 +78,25 @@ final class CooccurrenceJob implements Callable<Integer> {
     // for the top partners, which need only the pairs with at least top-k.min-count units.
     for (LocalDate end : ends) {
       Dataset<Row> oneDay = stage.score(RollingWindows.sumDays(ctx.spark(), daily, List.of(end),
-          List.of(1), stage.counting()), RollingWindows.GROUPS);
+          List.of(1), stage.counting()), RollingWindows.GROUPS, Optional.of(order.entities()));
       if (end.equals(day)) {
-        staged.add(wh.stage(Tables.COOCCURRENCE, day, oneDay));
+        staged.add(wh.stage(Tables.COOCCURRENCE, day, oneDay, order.of(Tables.COOCCURRENCE)));
       }
       Warehouse.Staged rolling = wh.stage(Tables.COOCCURRENCE_ROLLING, end,
           stage.score(RollingWindows.sumDays(ctx.spark(), daily, List.of(end), rollingDays,
-              stage.counting()), RollingWindows.GROUPS));
+              stage.counting()), RollingWindows.GROUPS, Optional.of(order.entities())),
+          order.of(Tables.COOCCURRENCE_ROLLING));
       Dataset<Row> scored = oneDay.unionByName(wh.readStaged(rolling)
           .withColumn("window_end", lit(java.sql.Date.valueOf(end))), true);
       Warehouse.Staged best = wh.stage(Tables.COOCCURRENCE_TOP, end,
-          TopPartners.of(scored, RollingWindows.GROUPS, names, settings));
+          TopPartners.of(scored, RollingWindows.GROUPS, names, settings,
+              Optional.of(order.entities())),
+          order.of(Tables.COOCCURRENCE_TOP));
       // A later day's windows are refreshed in place: that day's own run stays finished.
       staged.add(end.equals(day) ? rolling : rolling.asRefresh());
       staged.add(end.equals(day) ? best : best.asRefresh());
     }
+    order.release();
     List<String> details = new ArrayList<>();
     details.add("levels=" + String.join(",", settings.levels()) + " window_tokens="
         + settings.windowTokens() + " rolling_days=" + settings.rollingDays()

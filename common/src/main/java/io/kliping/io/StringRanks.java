@@ -1,0 +1,85 @@
+package io.kliping.io;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.Serializable;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The distinct values of a string column, each with its dense rank (from 1) in Spark's string
+ * order, so that a string can stand in a sort as a number ({@link SortPrefix#ranked}). Ranked in
+ * a distributed sort ({@code orderBy}, then each partition's offset from the counts of the ones
+ * before it), not in one task; kept in memory (spilling to disk) until {@link #release}. Its
+ * size is that of the distinct values (entities of a window, say), not of the rows they came
+ * from, and it is broadcast to the joins that use it.
+ */
+public final class StringRanks {
+  /** Column of the dictionary's strings. */
+  public static final String VALUE = "value";
+  /** Column of their ranks ({@code long}, 1 for the smallest). */
+  public static final String RANK = "rank";
+
+  static final StructType SCHEMA = new StructType()
+      .add(VALUE, DataTypes.StringType, false)
+      .add(RANK, DataTypes.LongType, false);
+
+  private final Dataset<Row> table;
+  private final long size;
+
+  private StringRanks(Dataset<Row> table, long size) {
+    this.table = table;
+    this.size = size;
+  }
+
+  /**
+   * Ranks the distinct non-null values of the single string column of {@code values}; runs the
+   * Spark jobs that rank and cache them.
+   */
+  public static StringRanks of(Dataset<Row> values) {
+    if (values.columns().length != 1) {
+      throw new IllegalArgumentException("rank one string column, got "
+          + String.join(", ", values.columns()));
+    }
+    SparkSession spark = values.sparkSession();
+    Dataset<Row> sorted = values.select(col(values.columns()[0]).cast("string").as(VALUE))
+        .filter(col(VALUE).isNotNull())
+        .distinct()
+        .orderBy(col(VALUE));
+    Dataset<Row> table = spark.createDataFrame(sorted.toJavaRDD().zipWithIndex()
+        .map(new RankedRow()), SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    return new StringRanks(table, table.count());
+  }
+
+  /** Rows {@code value, rank}, one per distinct value. */
+  public Dataset<Row> table() {
+    return table;
+  }
+
+  /** The number of values, which is also the largest rank. */
+  public long size() {
+    return size;
+  }
+
+  /** Drops the cached dictionary. */
+  public void release() {
+    table.unpersist();
+  }
+
+  /** A value and its 0-based position to the row {@code value, position + 1}. */
+  private static final class RankedRow implements Function<Tuple2<Row, Long>, Row>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Row call(Tuple2<Row, Long> ranked) {
+      return RowFactory.create(ranked._1().getString(0), ranked._2() + 1);
+    }
+  }
+}
