@@ -97,8 +97,7 @@ public final class CooccurrenceStage {
         col("sentence_idx")));
     Dataset<Row> ranked = mentions;
     if (ranks.isPresent()) {
-      ranked = mentions.join(broadcast(ranks.get().table().select(
-          col(StringRanks.VALUE).as("entity_id"), col(StringRanks.RANK).as("entity_rank"))),
+      ranked = mentions.join(ranks.get().keyed("entity_id", "entity_rank"),
           seq(List.of("entity_id")), "left");
       fields.add(col("entity_rank"));
     }
@@ -183,9 +182,8 @@ public final class CooccurrenceStage {
     List<Column> rankA = new ArrayList<>();
     List<Column> rankB = new ArrayList<>();
     if (ranks.isPresent()) {
-      Dataset<Row> dictionary = broadcast(ranks.get().table().select(
-          col(StringRanks.VALUE).as("entity_a"), col(StringRanks.RANK).as("entity_rank")));
-      entities = entities.join(dictionary, seq(List.of("entity_a")), "left");
+      entities = entities.join(ranks.get().keyed("entity_a", "entity_rank"),
+          seq(List.of("entity_a")), "left");
       rankA.add(col("entity_rank").as(RANK_A));
       rankB.add(col("entity_rank").as(RANK_B));
     }

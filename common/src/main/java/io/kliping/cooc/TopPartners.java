@@ -1,6 +1,5 @@
 package io.kliping.cooc;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -57,8 +56,7 @@ public final class TopPartners {
         .unionByName(side(frequent, groups, "entity_b", "entity_a", "n_b", "n_a", measure));
     List<Column> partition = new ArrayList<>();
     if (ranks.isPresent()) {
-      both = both.join(broadcast(ranks.get().table().select(col(StringRanks.VALUE)
-          .as("entity_id"), col(StringRanks.RANK).as("known_rank"))), seq("entity_id"), "left")
+      both = both.join(ranks.get().keyed("entity_id", "known_rank"), seq("entity_id"), "left")
           .withColumn(ENTITY_RANK, when(col("known_rank").isNull(), raise_error(concat(
               lit("top partners: entity missing from the dictionary: "), col("entity_id"))))
               .otherwise(col("known_rank")));

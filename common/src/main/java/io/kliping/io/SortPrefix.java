@@ -1,6 +1,5 @@
 package io.kliping.io;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -31,9 +30,9 @@ import org.apache.spark.sql.Row;
  * <ul>
  *   <li>{@link Builder#smallInt}: an int column whose values lie in {@code [0, 2^bits)};
  *   <li>{@link Builder#code}: a string column from a fixed set of values, coded by their order;
- *   <li>{@link Builder#ranked}: a string column coded by its ranks in a dictionary
- *       ({@link StringRanks}), joined on by broadcast or carried by the rows already; null is 0
- *       and sorts first, as Spark's ascending order puts nulls first.
+ *   <li>{@link Builder#ranked}: a string column coded by its rank in a dictionary
+ *       ({@link StringRanks}), which the rows carry in a column of their own (joined on where
+ *       they are fewer); null is 0 and sorts first, as Spark's ascending order puts nulls first.
  * </ul>
  * The fields are injective and monotone in each column, so the packed value orders rows as the
  * key does and ties only for equal keys. A value outside its field (a string missing from the
@@ -64,43 +63,27 @@ public final class SortPrefix {
     return fields.stream().mapToInt(Field::bits).sum();
   }
 
-  /** The rows with {@link #COLUMN} added (ranked columns joined to their dictionaries). */
+  /** The rows with {@link #COLUMN} added. */
   public Dataset<Row> apply(Dataset<Row> rows) {
-    Dataset<Row> out = rows;
-    List<Column> codes = new ArrayList<>();
-    for (int i = 0; i < fields.size(); i++) {
-      Field f = fields.get(i);
-      Column value = col(f.column);
-      if (f.code != null) {
-        codes.add(f.code.apply(value));
-        continue;
-      }
-      String rank = f.rankColumn;
-      if (rank == null) {
-        rank = "_sort_rank_" + i;
-        String id = "_sort_id_" + i;
-        Dataset<Row> dictionary = broadcast(f.ranks.table()
-            .select(col(StringRanks.VALUE).as(id), col(StringRanks.RANK).as(rank)));
-        out = out.join(dictionary, out.col(f.column).equalTo(dictionary.col(id)), "left")
-            .drop(id);
-      }
-      codes.add(when(value.isNull(), lit(0L))
-          .when(col(rank).isNull(), raise_error(concat(lit("sort prefix: value of " + f.column
-              + " missing from its dictionary: "), value)))
-          .otherwise(col(rank).cast("long")));
-    }
     Column prefix = lit(0L);
     int shift = bits();
-    for (int i = 0; i < fields.size(); i++) {
-      shift -= fields.get(i).bits;
-      prefix = prefix.bitwiseOR(shiftleft(codes.get(i), shift));
+    for (Field f : fields) {
+      shift -= f.bits;
+      prefix = prefix.bitwiseOR(shiftleft(code(f), shift));
     }
-    List<Column> keep = new ArrayList<>();
-    for (String c : rows.columns()) {
-      keep.add(col(c));
+    return rows.withColumn(COLUMN, prefix);
+  }
+
+  private static Column code(Field f) {
+    Column value = col(f.column);
+    if (f.code != null) {
+      return f.code.apply(value);
     }
-    keep.add(prefix.as(COLUMN));
-    return out.select(keep.toArray(Column[]::new));
+    Column rank = col(f.rankColumn);
+    return when(value.isNull(), lit(0L))
+        .when(rank.isNull(), raise_error(concat(lit("sort prefix: value of " + f.column
+            + " missing from its dictionary: "), value)))
+        .otherwise(rank.cast("long"));
   }
 
   /** Bits needed for values {@code 0..max}. */
@@ -117,7 +100,7 @@ public final class SortPrefix {
     /** An int column whose values all lie in {@code [0, 2^bits)}. */
     public Builder smallInt(String column, int bits) {
       long limit = 1L << bits;
-      fields.add(new Field(column, bits, null, null, c -> when(c.lt(0).or(c.geq(limit)),
+      fields.add(new Field(column, bits, null, c -> when(c.lt(0).or(c.geq(limit)),
           raise_error(concat(lit("sort prefix: " + column
               + " outside [0, " + limit + "): "), c.cast("string"))))
           .otherwise(c.cast("long"))));
@@ -129,7 +112,7 @@ public final class SortPrefix {
       String[] sorted = values.stream().distinct().sorted(SortPrefix::compareUtf8)
           .toArray(String[]::new);
       int bits = bitsFor(sorted.length - 1L);
-      fields.add(new Field(column, bits, null, null, c -> {
+      fields.add(new Field(column, bits, null, c -> {
         Column code = lit(null).cast("long");
         for (int i = sorted.length - 1; i >= 0; i--) {
           code = when(c.equalTo(lit(sorted[i])), lit((long) i)).otherwise(code);
@@ -141,18 +124,13 @@ public final class SortPrefix {
       return this;
     }
 
-    /** A string column coded by its rank in {@code ranks}, joined on; null codes as 0. */
-    public Builder ranked(String column, StringRanks ranks) {
-      fields.add(new Field(column, bitsFor(ranks.size()), ranks, null, null));
-      return this;
-    }
-
     /**
-     * A string column whose rank in {@code ranks} the rows already carry in {@code rankColumn}
-     * (joined on earlier, on fewer rows); null codes as 0.
+     * A string column whose rank in {@code ranks} the rows carry in {@code rankColumn} (joined
+     * on where the rows are fewer, e.g. before they multiply); null codes as 0, and a non-null
+     * value without a rank fails the task.
      */
     public Builder ranked(String column, StringRanks ranks, String rankColumn) {
-      fields.add(new Field(column, bitsFor(ranks.size()), null, rankColumn, null));
+      fields.add(new Field(column, bitsFor(ranks.size()), rankColumn, null));
       return this;
     }
 
@@ -169,6 +147,6 @@ public final class SortPrefix {
         b.getBytes(StandardCharsets.UTF_8));
   }
 
-  private record Field(String column, int bits, StringRanks ranks, String rankColumn,
+  private record Field(String column, int bits, String rankColumn,
       Function<Column, Column> code) {}
 }

@@ -1,5 +1,6 @@
 package io.kliping.io;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.Serializable;
@@ -19,7 +20,7 @@ import scala.Tuple2;
  * a distributed sort ({@code orderBy}, then each partition's offset from the counts of the ones
  * before it), not in one task; kept in memory (spilling to disk) until {@link #release}. Its
  * size is that of the distinct values (entities of a window, say), not of the rows they came
- * from, and it is broadcast to the joins that use it.
+ * from, and it is broadcast to the joins that use it ({@link #keyed}).
  */
 public final class StringRanks {
   /** Column of the dictionary's strings. */
@@ -61,6 +62,14 @@ public final class StringRanks {
   /** Rows {@code value, rank}, one per distinct value. */
   public Dataset<Row> table() {
     return table;
+  }
+
+  /**
+   * The dictionary as {@code valueColumn, rankColumn}, marked for broadcast: the form in which
+   * it is joined onto rows.
+   */
+  public Dataset<Row> keyed(String valueColumn, String rankColumn) {
+    return broadcast(table.select(col(VALUE).as(valueColumn), col(RANK).as(rankColumn)));
   }
 
   /** The number of values, which is also the largest rank. */

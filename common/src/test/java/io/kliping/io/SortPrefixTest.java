@@ -73,7 +73,17 @@ class SortPrefixTest extends SparkTestBase {
 
   private static SortPrefix rollingPrefix(StringRanks ranks) {
     return SortPrefix.builder().smallInt("window_days", 9).code("level", LEVELS)
-        .ranked("entity_a", ranks).ranked("entity_b", ranks).build().orElseThrow();
+        .ranked("entity_a", ranks, "rank_a").ranked("entity_b", ranks, "rank_b").build()
+        .orElseThrow();
+  }
+
+  /** The rows with the ranks of their entities in {@code rank_a, rank_b} (null when unranked). */
+  private static Dataset<Row> withRanks(Dataset<Row> rows, StringRanks ranks) {
+    Dataset<Row> a = ranks.keyed("id_a", "rank_a");
+    Dataset<Row> b = ranks.keyed("id_b", "rank_b");
+    return rows.join(a, rows.col("entity_a").equalTo(a.col("id_a")), "left")
+        .join(b, col("entity_b").equalTo(b.col("id_b")), "left")
+        .drop("id_a", "id_b");
   }
 
   @Test
@@ -84,9 +94,9 @@ class SortPrefixTest extends SparkTestBase {
 
     List<Row> byKey = rows.orderBy("window_days", "level", "entity_a", "entity_b")
         .collectAsList();
-    Dataset<Row> prefixed = prefix.apply(rows);
-    List<Row> byPrefix = prefixed.orderBy(SortPrefix.COLUMN).drop(SortPrefix.COLUMN)
-        .collectAsList();
+    Dataset<Row> prefixed = prefix.apply(withRanks(rows, ranks));
+    List<Row> byPrefix = prefixed.orderBy(SortPrefix.COLUMN)
+        .drop(SortPrefix.COLUMN, "rank_a", "rank_b").collectAsList();
 
     assertThat(byPrefix).containsExactlyElementsOf(byKey);
     assertThat(prefixed.select(SortPrefix.COLUMN).distinct().count()).isEqualTo(3_000);
@@ -121,13 +131,13 @@ class SortPrefixTest extends SparkTestBase {
         .withColumn("counting", org.apache.spark.sql.functions.lit("canonical"));
     StringRanks ranks = ranksOf(rows);
     Optional<SortPrefix> prefix = SortPrefix.builder().code("level", LEVELS)
-        .ranked("entity_a", ranks).ranked("entity_b", ranks).build();
+        .ranked("entity_a", ranks, "rank_a").ranked("entity_b", ranks, "rank_b").build();
     Warehouse byKey = new Warehouse(spark, tmp.resolve("key").toString(), 3);
     Warehouse byPrefix = new Warehouse(spark, tmp.resolve("prefix").toString(), 3);
 
     byKey.overwrite(Tables.COOCCURRENCE_COUNTS, DAY, rows.repartition(4));
     byPrefix.publish(List.of(byPrefix.stage(Tables.COOCCURRENCE_COUNTS, DAY,
-        rows.repartition(2), prefix)));
+        withRanks(rows.repartition(2), ranks), prefix)));
 
     String part = "cooccurrence_counts/dt=" + DAY;
     assertThat(WarehouseTest.partFiles(tmp.resolve("prefix").resolve(part)))
@@ -143,7 +153,7 @@ class SortPrefixTest extends SparkTestBase {
     Dataset<Row> withStranger = rows.union(spark.createDataFrame(
         List.of(RowFactory.create(7, "document", null, "zz-not-ranked", 1L)), KEYED));
 
-    assertThatThrownBy(() -> prefix.apply(withStranger).collectAsList())
+    assertThatThrownBy(() -> prefix.apply(withRanks(withStranger, ranks)).collectAsList())
         .hasStackTraceContaining("value of entity_b missing from its dictionary: zz-not-ranked");
     ranks.release();
   }
@@ -156,9 +166,11 @@ class SortPrefixTest extends SparkTestBase {
     Dataset<Row> unknownLevel = spark.createDataFrame(
         List.of(RowFactory.create(7, "paragraph", null, null, 1L)), KEYED);
 
-    assertThatThrownBy(() -> rollingPrefix(ranks).apply(tooLong).collectAsList())
+    assertThatThrownBy(() -> rollingPrefix(ranks).apply(withRanks(tooLong, ranks))
+        .collectAsList())
         .hasStackTraceContaining("window_days outside [0, 512): 512");
-    assertThatThrownBy(() -> rollingPrefix(ranks).apply(unknownLevel).collectAsList())
+    assertThatThrownBy(() -> rollingPrefix(ranks).apply(withRanks(unknownLevel, ranks))
+        .collectAsList())
         .hasStackTraceContaining("level not one of [document, sentence, window]: paragraph");
     ranks.release();
   }
