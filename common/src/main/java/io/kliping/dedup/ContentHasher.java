@@ -20,9 +20,15 @@ public final class ContentHasher {
 
   private ContentHasher() {}
 
-  /** Hashes text that is already normalised (a reusable builder is fine: nothing is retained). */
+  /**
+   * Hashes text that is already normalised (a reusable buffer is fine: nothing is retained). A
+   * {@link NormalizedText} is hashed from its bytes, the same value as from its chars.
+   */
   public static String hashNormalized(CharSequence normalizedText) {
-    HashValue128 hash = HASHER.hashCharsTo128Bits(normalizedText);
+    HashValue128 hash =
+        normalizedText instanceof NormalizedText t
+            ? HASHER.hashBytesTo128Bits(t.utf16(), 0, 2 * t.length())
+            : HASHER.hashCharsTo128Bits(normalizedText);
     return HEX.toHexDigits(hash.getMostSignificantBits())
         + HEX.toHexDigits(hash.getLeastSignificantBits());
   }

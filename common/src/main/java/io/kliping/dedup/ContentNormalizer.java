@@ -20,37 +20,53 @@ public final class ContentNormalizer {
 
   /** Returns the normalised form of {@code text}; {@code null} normalises to the empty string. */
   public static String normalize(CharSequence text) {
-    StringBuilder out = new StringBuilder(text == null ? 0 : text.length());
+    NormalizedText out = new NormalizedText();
     normalize(text, out);
     return out.toString();
   }
 
   /**
-   * Writes the normalised form of {@code text} into {@code out} (cleared first), so a per-partition
-   * caller can reuse one builder. Returns the normalised length in chars.
+   * Writes the normalised form of {@code text}, with its token starts, into {@code out} (cleared
+   * first), so a per-partition caller can reuse one buffer. Returns the normalised length in chars.
    */
-  public static int normalize(CharSequence text, StringBuilder out) {
-    out.setLength(0);
-    if (text == null) {
+  public static int normalize(CharSequence text, NormalizedText out) {
+    int length = text == null ? 0 : text.length();
+    out.clear(2 * length);
+    if (length == 0) {
       return 0;
     }
+    char[] chars = out.copySource(text, length);
     boolean inToken = false;
-    int length = text.length();
     for (int i = 0; i < length; ) {
       // ASCII (most of the text) without code point decoding or the case table.
-      char c = text.charAt(i);
-      int codePoint = c < 0x80 ? c : Character.codePointAt(text, i);
-      i += c < 0x80 ? 1 : Character.charCount(codePoint);
-      if (isTokenChar(codePoint)) {
-        if (!inToken && out.length() > 0) {
-          out.append(' ');
-        }
-        if (codePoint < 0x80) {
-          out.append(codePoint >= 'A' && codePoint <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+      char c = chars[i];
+      if (c < 0x80) {
+        i++;
+        if (isAsciiTokenChar(c)) {
+          if (!inToken) {
+            startToken(out);
+            inToken = true;
+          }
+          out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         } else {
-          out.appendCodePoint(Character.toLowerCase(codePoint));
+          inToken = false;
         }
-        inToken = true;
+        continue;
+      }
+      int codePoint = Character.codePointAt(chars, i, length);
+      i += Character.charCount(codePoint);
+      if (isTokenChar(codePoint)) {
+        if (!inToken) {
+          startToken(out);
+          inToken = true;
+        }
+        int lower = Character.toLowerCase(codePoint);
+        if (Character.isBmpCodePoint(lower)) {
+          out.append((char) lower);
+        } else {
+          out.append(Character.highSurrogate(lower));
+          out.append(Character.lowSurrogate(lower));
+        }
       } else {
         inToken = false;
       }
@@ -58,12 +74,20 @@ public final class ContentNormalizer {
     return out.length();
   }
 
-  private static boolean isTokenChar(int codePoint) {
-    if (codePoint < 0x80) { // ASCII fast path
-      return (codePoint >= 'a' && codePoint <= 'z')
-          || (codePoint >= 'A' && codePoint <= 'Z')
-          || (codePoint >= '0' && codePoint <= '9');
+  /** Tokens are joined by single spaces: one goes before every token but the first. */
+  private static void startToken(NormalizedText out) {
+    if (out.tokens() > 0) {
+      out.append(' ');
     }
+    out.startToken();
+  }
+
+  private static boolean isAsciiTokenChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** Outside ASCII: letters, decimal digits and combining marks. */
+  private static boolean isTokenChar(int codePoint) {
     switch (Character.getType(codePoint)) {
       case Character.UPPERCASE_LETTER:
       case Character.LOWERCASE_LETTER:

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Per article: content hash, normalised length and MinHash signature, computed in one pass over the
- * text so the text itself is never shuffled. One normaliser buffer, {@link Shingler}, {@link
+ * text so the text itself is never shuffled. One {@link NormalizedText}, {@link Shingler}, {@link
  * ShingleBuffer} and {@link MinHashSigner} per partition.
  *
  * <p>Input rows: {@code (article_id, text, published_at, source)}, in this order.
@@ -67,7 +67,7 @@ final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
 
   /** The per-partition state. */
   private static final class Fingerprinter {
-    private final StringBuilder normalized = new StringBuilder(4096);
+    private final NormalizedText normalized = new NormalizedText();
     private final ShingleBuffer shingles = new ShingleBuffer(1024);
     private final Shingler shingler;
     private final MinHashSigner signer;
@@ -82,7 +82,12 @@ final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
     Row fingerprint(Row article) {
       int length = ContentNormalizer.normalize(article.getString(1), normalized);
       String contentHash = length == 0 ? null : ContentHasher.hashNormalized(normalized);
-      boolean shingled = shingler.shingle(normalized, shingles) > 0;
+      // The signature needs no sorted set; the exact verification's shingle set does.
+      boolean shingled =
+          (keepShingles
+                  ? shingler.shingle(normalized, shingles)
+                  : shingler.shingleUnsorted(normalized, shingles))
+              > 0;
       byte[] signature = shingled ? signer.sign(shingles) : null;
       byte[] shingleSet = shingled && keepShingles ? ShingleSets.toBytes(shingles) : null;
       return RowFactory.create(

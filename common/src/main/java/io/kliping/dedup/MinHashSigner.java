@@ -49,8 +49,10 @@ public interface MinHashSigner {
   }
 
   /**
-   * Signs the set of distinct element hashes {@code elementHashes[0, count)}. An empty set has no
-   * meaningful signature, so {@code count} must be positive.
+   * Signs the set of element hashes {@code elementHashes[0, count)}, in any order and with any
+   * repeats: the signature of a multiset is that of its set (each component is a minimum over the
+   * elements), so callers need not sort. An empty set has no meaningful signature, so {@code count}
+   * must be positive.
    */
   byte[] sign(long[] elementHashes, int count);
 

@@ -8,10 +8,10 @@ import java.util.Arrays;
  * Turns {@link ContentNormalizer normalised} text into the set of 64-bit shingle hashes that MinHash
  * signs: word n-grams (default) or code-point n-grams. Each n-gram is the substring of the normalised
  * text it covers, hashed with Komihash 5.0, so shingles are stable across JVMs and releases (pinned
- * by a golden test; part of {@link MinHashSigner#SIGNATURE_VERSION}). The text is copied once into
- * a reused array of its UTF-16 code units (little-endian), and each n-gram hashed from there: the
- * same value as hashing the chars ({@code hashCharsToLong}), about three times faster than reading
- * them one {@code charAt} at a time.
+ * by a golden test; part of {@link MinHashSigner#SIGNATURE_VERSION}). Each n-gram is hashed from
+ * the {@link NormalizedText}'s array of UTF-16 code units (little-endian), between the token starts
+ * the normaliser recorded: the same value as hashing the chars ({@code hashCharsToLong}), about
+ * three times faster than reading them one {@code charAt} at a time.
  *
  * <p>Short texts: a text with fewer than {@code minTokens} tokens yields no shingles at all (it can
  * only be an exact duplicate: an empty set would give every such text the same signature). A text
@@ -30,9 +30,10 @@ public final class Shingler {
   private final int size;
   private final boolean characters;
   private final int minTokens;
+  /** Code point offsets of character shingling. */
   private int[] offsets = new int[256];
-  /** The normalised text's chars, two bytes each, little-endian. */
-  private byte[] utf16 = new byte[8192];
+  /** Where a normalised text given as another {@link CharSequence} is copied. */
+  private final NormalizedText copy = new NormalizedText();
 
   private Shingler(int size, boolean characters, int minTokens) {
     if (size < 1) {
@@ -63,53 +64,51 @@ public final class Shingler {
 
   /**
    * Writes the sorted, distinct shingle hashes of {@code normalizedText} into {@code out} (cleared
-   * first) and returns their number.
+   * first) and returns their number. A {@link NormalizedText} is read as it is; any other sequence
+   * is copied into a reused one first.
    */
   public int shingle(CharSequence normalizedText, ShingleBuffer out) {
+    int count = shingleUnsorted(normalizedText, out);
+    out.sortDistinct();
+    return count == 0 ? 0 : out.size();
+  }
+
+  /**
+   * Writes the hash of every shingle of {@code normalizedText} into {@code out} (cleared first), in
+   * text order with repeats, and returns their number: what a {@link MinHashSigner} needs, as the
+   * MinHash of a multiset is that of its set, without the sort that {@link #shingle} costs.
+   */
+  public int shingleUnsorted(CharSequence normalizedText, ShingleBuffer out) {
     out.clear();
-    int tokens = indexTokens(normalizedText);
+    NormalizedText text =
+        normalizedText instanceof NormalizedText t ? t : copy.setNormalized(normalizedText);
+    int tokens = text.tokens();
     if (tokens < minTokens) {
       return 0;
     }
-    copyChars(normalizedText);
+    byte[] utf16 = text.utf16();
     if (characters) {
-      addCharacterShingles(normalizedText, out);
+      addCharacterShingles(text, utf16, out);
     } else {
-      addWordShingles(normalizedText, tokens, out);
+      addWordShingles(text, utf16, tokens, out);
     }
-    out.sortDistinct();
     return out.size();
   }
 
-  /** Stores token start offsets in {@code offsets[0..tokens)} and returns the token count. */
-  private int indexTokens(CharSequence text) {
+  private void addWordShingles(NormalizedText text, byte[] utf16, int tokens, ShingleBuffer out) {
     int length = text.length();
-    int tokens = 0;
-    boolean inToken = false;
-    for (int i = 0; i < length; i++) {
-      boolean space = text.charAt(i) == ' ';
-      if (!space && !inToken) {
-        offsets = ensureCapacity(offsets, tokens + 1);
-        offsets[tokens++] = i;
-      }
-      inToken = !space;
-    }
-    return tokens;
-  }
-
-  private void addWordShingles(CharSequence text, int tokens, ShingleBuffer out) {
     if (tokens <= size) {
-      out.add(hash(offsets[0], text.length()));
+      out.add(hash(utf16, text.tokenStart(0), length));
       return;
     }
     for (int first = 0; first + size <= tokens; first++) {
       int next = first + size;
-      int end = next < tokens ? offsets[next] - 1 : text.length();
-      out.add(hash(offsets[first], end));
+      int end = next < tokens ? text.tokenStart(next) - 1 : length;
+      out.add(hash(utf16, text.tokenStart(first), end));
     }
   }
 
-  private void addCharacterShingles(CharSequence text, ShingleBuffer out) {
+  private void addCharacterShingles(NormalizedText text, byte[] utf16, ShingleBuffer out) {
     int length = text.length();
     int codePoints = 0;
     for (int i = 0; i < length; i += Character.charCount(Character.codePointAt(text, i))) {
@@ -117,30 +116,17 @@ public final class Shingler {
       offsets[codePoints++] = i;
     }
     if (codePoints <= size) {
-      out.add(hash(0, length));
+      out.add(hash(utf16, 0, length));
       return;
     }
     for (int first = 0; first + size <= codePoints; first++) {
       int next = first + size;
-      out.add(hash(offsets[first], next < codePoints ? offsets[next] : length));
-    }
-  }
-
-  private void copyChars(CharSequence text) {
-    int length = text.length();
-    if (utf16.length < 2 * length) {
-      utf16 = new byte[Math.max(2 * length, 2 * utf16.length)];
-    }
-    byte[] bytes = utf16;
-    for (int i = 0, j = 0; i < length; i++, j += 2) {
-      char c = text.charAt(i);
-      bytes[j] = (byte) c;
-      bytes[j + 1] = (byte) (c >>> 8);
+      out.add(hash(utf16, offsets[first], next < codePoints ? offsets[next] : length));
     }
   }
 
   /** Komihash of {@code text[start, end)}, equal to {@code hashCharsToLong} of that slice. */
-  private long hash(int start, int end) {
+  private static long hash(byte[] utf16, int start, int end) {
     return HASHER.hashBytesToLong(utf16, 2 * start, 2 * (end - start));
   }
 

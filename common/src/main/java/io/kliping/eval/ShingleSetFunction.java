@@ -2,6 +2,7 @@ package io.kliping.eval;
 
 import io.kliping.dedup.ContentNormalizer;
 import io.kliping.dedup.DedupSettings;
+import io.kliping.dedup.NormalizedText;
 import io.kliping.dedup.ShingleBuffer;
 import io.kliping.dedup.Shingler;
 import java.util.Iterator;
@@ -39,7 +40,7 @@ final class ShingleSetFunction implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> docs) {
-    StringBuilder normalized = new StringBuilder(4096);
+    NormalizedText normalized = new NormalizedText();
     ShingleBuffer shingles = new ShingleBuffer(1024);
     Shingler shingler = Shingler.of(settings);
     return new Iterator<>() {

@@ -30,9 +30,16 @@ class ContentHasherTest {
   }
 
   @Test
-  void aReusedBuilderHashesLikeTheString() {
-    StringBuilder builder = new StringBuilder();
-    ContentNormalizer.normalize(TEXT, builder);
-    assertThat(ContentHasher.hashNormalized(builder)).isEqualTo(ContentHasher.hash(TEXT));
+  void aReusedBufferHashesLikeTheString() {
+    NormalizedText buffer = new NormalizedText();
+    ContentNormalizer.normalize("A much longer text, left over from the previous document", buffer);
+    ContentNormalizer.normalize(TEXT, buffer);
+    assertThat(ContentHasher.hashNormalized(buffer)).isEqualTo(ContentHasher.hash(TEXT));
+    // Hashed from its bytes: the same value as from its chars, beyond ASCII and the BMP too.
+    String wide = "kopi \u201cenak\u201d caf\u00e9 \u03b1\u03b8\u03b7\u03bd\u03b1 \ud801\udc28 \u0928\u092e";
+    ContentNormalizer.normalize(wide, buffer);
+    assertThat(ContentHasher.hashNormalized(buffer))
+        .isEqualTo(ContentHasher.hashNormalized(buffer.toString()))
+        .isEqualTo(ContentHasher.hash(wide));
   }
 }

@@ -38,6 +38,28 @@ class MinHashSignerTest {
     assertThat(signer.sign(forward, 4)).isNotEqualTo(signer.sign(forward, 5));
   }
 
+  /** What lets {@link Shingler#shingleUnsorted} skip the sort: repeats and order change nothing. */
+  @Test
+  void aMultisetInAnyOrderSignsAsItsSet() {
+    MinHashSigner signer = MinHashSigner.create(128, 20241025L);
+    SplittableRandom random = new SplittableRandom(5);
+    for (int round = 0; round < 200; round++) {
+      int distinct = random.nextInt(1, 400);
+      long[] set = random.longs(distinct).sorted().distinct().toArray();
+      long[] multiset = new long[set.length * 2];
+      for (int i = 0; i < multiset.length; i++) {
+        multiset[i] = set[i < set.length ? i : random.nextInt(set.length)];
+      }
+      for (int i = multiset.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        long t = multiset[i];
+        multiset[i] = multiset[j];
+        multiset[j] = t;
+      }
+      assertThat(signer.sign(multiset, multiset.length)).isEqualTo(signer.sign(set, set.length));
+    }
+  }
+
   @Test
   void seedChangesTheSignature() {
     ShingleBuffer shingles = shingles(TEXT);

@@ -93,6 +93,30 @@ class ShinglerTest {
   }
 
   @Test
+  void unsortedShinglesAreEveryShingleInTextOrderWithTheSameSet() {
+    Shingler words = Shingler.words(2, 1);
+    assertThat(words.shingleUnsorted("a b a b a b c", buffer)).isEqualTo(6);
+    long ab = Hashing.komihash5_0().hashCharsToLong("a b");
+    long ba = Hashing.komihash5_0().hashCharsToLong("b a");
+    long bc = Hashing.komihash5_0().hashCharsToLong("b c");
+    assertThat(buffer.toArray()).containsExactly(ab, ba, ab, ba, ab, bc);
+    // From a normaliser's buffer (its token starts) as from the string, words and characters.
+    NormalizedText normalized = new NormalizedText();
+    ContentNormalizer.normalize("Kopi \u201cENAK\u201d, caf\u00e9 \ud801\udc00 -- lagi lagi 42", normalized);
+    for (Shingler shingler : new Shingler[] {Shingler.words(2, 1), Shingler.characters(3, 1)}) {
+      ShingleBuffer fromString = new ShingleBuffer();
+      assertThat(shingler.shingleUnsorted(normalized, buffer))
+          .isEqualTo(shingler.shingleUnsorted(normalized.toString(), fromString));
+      assertThat(buffer.toArray()).containsExactly(fromString.toArray());
+      long[] set = java.util.Arrays.stream(buffer.toArray()).sorted().distinct().toArray();
+      assertThat(shingler.shingle(normalized, buffer)).isEqualTo(set.length);
+      assertThat(buffer.toArray()).containsExactly(set);
+    }
+    assertThat(Shingler.words(5, 3).shingleUnsorted("breaking news", buffer)).isZero();
+    assertThat(buffer.size()).isZero();
+  }
+
+  @Test
   void rejectsNonsenseSizes() {
     assertThatThrownBy(() -> Shingler.words(0, 3)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Shingler.words(5, 0)).isInstanceOf(IllegalArgumentException.class);
