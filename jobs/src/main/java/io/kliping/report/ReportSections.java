@@ -12,11 +12,13 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -261,11 +263,13 @@ final class ReportSections {
   }
 
   Section pairs() {
-    Optional<Dataset<Row>> named = namedDocumentPairs();
-    if (named.isEmpty()) {
+    Optional<Dataset<Row>> cooc = tables.read("cooccurrence", "entity_a", "entity_b", "level",
+        "n_ab", "npmi", "g2");
+    if (cooc.isEmpty()) {
       return new Section("pairs", "Top entity pairs", missing("cooccurrence"));
     }
-    Dataset<Row> p = named.get();
+    Dataset<Row> p = cooc.get().filter(col("level").equalTo("document"))
+        .select("entity_a", "entity_b", "n_ab", "npmi", "g2");
     List<String> head = List.of("entity a", "entity b", "n_ab", "NPMI", "G2");
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
@@ -280,38 +284,39 @@ final class ReportSections {
     return new Section("pairs", "Top entity pairs", sb.toString());
   }
 
+  /**
+   * The first top-n pairs of {@code ordered}, named after they are chosen: the names of at most
+   * 2 * top-n entities are looked up, instead of joining every pair of the day with its names.
+   */
   private List<List<Object>> pairRows(Dataset<Row> ordered) {
+    List<Row> top = ordered.limit(settings.topN()).collectAsList();
+    Map<String, String> names = entityNames(top.stream()
+        .flatMap(r -> Stream.of(r.<String>getAs("entity_a"),
+            r.<String>getAs("entity_b")))
+        .distinct().toArray());
     List<List<Object>> cells = new ArrayList<>();
-    for (Row r : ordered.limit(settings.topN()).collectAsList()) {
-      cells.add(List.of(r.getAs("name_a"), r.getAs("name_b"), r.<Long>getAs("n_ab"),
+    for (Row r : top) {
+      String a = r.getAs("entity_a");
+      String b = r.getAs("entity_b");
+      cells.add(List.of(names.getOrDefault(a, a), names.getOrDefault(b, b), r.<Long>getAs("n_ab"),
           String.format(Locale.ROOT, "%.3f", r.<Double>getAs("npmi")),
           String.format(Locale.ROOT, "%.1f", r.<Double>getAs("g2"))));
     }
     return cells;
   }
 
-  /** Document-level pairs with the entities' names (the id where the entity is unknown). */
-  private Optional<Dataset<Row>> namedDocumentPairs() {
-    Optional<Dataset<Row>> cooc = tables.read("cooccurrence", "entity_a", "entity_b", "level",
-        "n_ab", "npmi", "g2");
-    if (cooc.isEmpty()) {
-      return Optional.empty();
-    }
-    Dataset<Row> p = cooc.get().filter(col("level").equalTo("document"))
-        .select("entity_a", "entity_b", "n_ab", "npmi", "g2");
+  /** Name of each of {@code ids} that the day's entities table knows (null names left out). */
+  private Map<String, String> entityNames(Object[] ids) {
+    Map<String, String> names = new HashMap<>();
     Optional<Dataset<Row>> entities = tables.read("entities", "entity_id", "name");
-    if (entities.isPresent()) {
-      Dataset<Row> e = entities.get();
-      p = p.join(e.select(col("entity_id").as("entity_a"), col("name").as("name_a")),
-              seq("entity_a"), "left")
-          .join(e.select(col("entity_id").as("entity_b"), col("name").as("name_b")),
-              seq("entity_b"), "left");
-    } else {
-      p = p.withColumn("name_a", lit(null).cast("string"))
-          .withColumn("name_b", lit(null).cast("string"));
+    if (entities.isEmpty() || ids.length == 0) {
+      return names;
     }
-    return Optional.of(p.withColumn("name_a", coalesce(col("name_a"), col("entity_a")))
-        .withColumn("name_b", coalesce(col("name_b"), col("entity_b"))));
+    for (Row r : entities.get().filter(col("entity_id").isin(ids).and(col("name").isNotNull()))
+        .select("entity_id", "name").collectAsList()) {
+      names.put(r.getString(0), r.getString(1));
+    }
+    return names;
   }
 
   Section network() {

@@ -45,8 +45,12 @@ class RunReportTest {
   }
 
   private static long count(String table, String day, String where) {
-    return spark.read().parquet(warehouse.resolve(table).resolve("dt=" + day).toString())
-        .where(where).count();
+    return table(table, day).where(where).count();
+  }
+
+  private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table(String table,
+      String day) {
+    return spark.read().parquet(warehouse.resolve(table).resolve("dt=" + day).toString());
   }
 
   @Test
@@ -125,6 +129,24 @@ class RunReportTest {
         .contains("Korea Utara", "Sergey Lavrov");
     assertThat(doc.select("#table-pairs-npmi tbody tr")).isNotEmpty();
     assertThat(doc.select("#table-pairs-g2 tbody tr")).hasSizeGreaterThanOrEqualTo(5);
+    // The strongest attracting pairs, in order and named as the entities table names them.
+    List<org.apache.spark.sql.Row> strongest = table("cooccurrence", SampleRun.DAY)
+        .where("level = 'document' AND npmi > 0")
+        .orderBy(functions.col("g2").desc(), functions.col("n_ab").desc(),
+            functions.col("entity_a"), functions.col("entity_b"))
+        .limit(5).collectAsList();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (org.apache.spark.sql.Row e : table("entities", SampleRun.DAY)
+        .select("entity_id", "name").collectAsList()) {
+      names.put(e.getString(0), e.getString(1));
+    }
+    List<List<String>> shown = doc.select("#table-pairs-g2 tbody tr").stream().limit(5)
+        .map(tr -> tr.children().eachText().subList(0, 3)).toList();
+    assertThat(shown).containsExactlyElementsOf(strongest.stream()
+        .map(r -> List.of(names.getOrDefault(r.getString(0), r.getString(0)),
+            names.getOrDefault(r.getString(1), r.getString(1)),
+            Long.toString(r.<Long>getAs("n_ab"))))
+        .toList());
     assertThat(doc.select("#plot-network circle.node")).hasSizeGreaterThanOrEqualTo(10);
     assertThat(doc.select("#plot-network line.edge")).hasSizeGreaterThanOrEqualTo(5);
     assertThat(doc.select("#table-timings tbody td:eq(0)").eachText())
