@@ -83,16 +83,18 @@ public final class IngestStage {
   /**
    * The outputs of the stage. {@code records} is the number of input records (article
    * candidates), which must equal articles + rejects. {@code prepared} has one row per input record (plus, for WARC
-   * files, one row per kind of skipped record, with its count). Every frame is persisted, so
-   * parsing, debris learning and id ranking run once however many counts a report takes;
-   * close the result to release them.
+   * files, one row per kind of skipped record, with its count). Every frame is persisted, or
+   * (the articles) a projection of one ({@code ranked}: the kept records with their occurrence
+   * of their id), so parsing, debris learning and id ranking run once however many counts a
+   * report takes; close the result to release them.
    * {@code debrisLines} are the lines learned as debris (source, key, line, articles).
    */
   public record Result(Dataset<Row> articles, Dataset<Row> rejects, Dataset<Row> prepared,
-      Dataset<Row> cleaned, Dataset<Row> debrisLines, long records) implements AutoCloseable {
+      Dataset<Row> cleaned, Dataset<Row> ranked, Dataset<Row> debrisLines, long records)
+      implements AutoCloseable {
     @Override
     public void close() {
-      articles.unpersist();
+      ranked.unpersist();
       rejects.unpersist();
       cleaned.unpersist();
       debrisLines.unpersist();
@@ -161,9 +163,12 @@ public final class IngestStage {
     // occurrence stays, the others are rejects); the same text without a URL is a real copy
     // (another file or outlet) and stays, under an id derived from the text's id and its rank,
     // so dedup can report it as an exact duplicate.
+    // Persisted: both the articles and the rejects (their repeated ids) read the ranking, which
+    // shuffles and sorts every text once.
     Dataset<Row> ranked = cleaned.filter(not(tooShort))
         .withColumn("occurrence", row_number().over(Window.partitionBy(col("article_id"))
-            .orderBy(col("input_file"), col("position"))));
+            .orderBy(col("input_file"), col("position"))))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Column repeated = col("occurrence").gt(1);
     Dataset<Row> articles = ranked.filter(not(repeated.and(col("id_from_url"))))
         .withColumn("article_id", when(repeated, substring(sha2(concat_ws("#",
@@ -180,8 +185,8 @@ public final class IngestStage {
     Dataset<Row> rejects = prepared.filter(col("reject_reason").isNotNull())
         .select(col("input_file"), col("position"), col("reject_reason").as("reason"), col("raw"))
         .unionByName(repeatedIds).unionByName(debrisOnly);
-    return new Result(articles.persist(StorageLevel.MEMORY_AND_DISK()),
-        rejects.persist(StorageLevel.MEMORY_AND_DISK()), prepared, cleaned, debrisLines, records);
+    return new Result(articles, rejects.persist(StorageLevel.MEMORY_AND_DISK()), prepared,
+        cleaned, ranked, debrisLines, records);
   }
 
   private static StructField f(String name, org.apache.spark.sql.types.DataType type) {

@@ -307,4 +307,34 @@ class RepeatedLineRemoverTest extends SparkTestBase {
         .debrisLines().collectAsList())
         .extracting(r -> r.<String>getAs("line")).contains("Kedua pihak sepakat.");
   }
+
+  /**
+   * Removing learned lines streams the articles past the (broadcast) keys of their source: the
+   * only shuffle is the grouping of the learned lines by source, never one of the texts.
+   */
+  @Test
+  void removingLearnedLinesDoesNotShuffleTheArticles() {
+    articles("s", 4, "Footer situs");
+    articles("t", 2, null);
+    Dataset<Row> debris = spark.createDataFrame(List.of(
+        RowFactory.create("s", "footersitus", "Footer situs", 4L)),
+        new StructType().add("source", DataTypes.StringType).add("key", DataTypes.StringType)
+            .add("line", DataTypes.StringType).add("articles", DataTypes.LongType));
+    // Tiny inputs would be broadcast anyway: only what the code asks for may be.
+    String threshold = spark.conf().get("spark.sql.autoBroadcastJoinThreshold");
+    spark.conf().set("spark.sql.autoBroadcastJoinThreshold", "-1");
+    Dataset<Row> removed = RepeatedLineRemover.create(SETTINGS).remove(input(), debris);
+    String plan;
+    try {
+      assertThat(textByPosition(removed).values()).hasSize(6)
+          .noneMatch(t -> t.contains("Footer"));
+      plan = removed.queryExecution().executedPlan().toString();
+    } finally {
+      spark.conf().set("spark.sql.autoBroadcastJoinThreshold", threshold);
+    }
+    String finalPlan = plan.contains("Final Plan")
+        ? plan.substring(plan.indexOf("Final Plan"), plan.indexOf("Initial Plan")) : plan;
+    assertThat(finalPlan).as(plan).contains("BroadcastHashJoin");
+    assertThat(finalPlan.split("Exchange hashpartitioning\\(", -1)).as(plan).hasSize(2);
+  }
 }
