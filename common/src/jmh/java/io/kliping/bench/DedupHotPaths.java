@@ -5,7 +5,7 @@ import io.kliping.dedup.ContentNormalizer;
 import io.kliping.dedup.LshBander;
 import io.kliping.dedup.LshParams;
 import io.kliping.dedup.MinHashSigner;
-import io.kliping.dedup.NormalizedText;
+import io.kliping.dedup.NormalizedContent;
 import io.kliping.dedup.ShingleBuffer;
 import io.kliping.dedup.Shingler;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ public class DedupHotPaths {
   int chars;
 
   private String text;
-  private final NormalizedText normalized = new NormalizedText();
+  private final NormalizedContent normalized = new NormalizedContent();
   private final ShingleBuffer shingles = new ShingleBuffer(1024);
   private final Shingler shingler = Shingler.words(5, 3);
   private final MinHashSigner signer = MinHashSigner.create(128, 20241025L);

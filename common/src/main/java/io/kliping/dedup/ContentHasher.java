@@ -22,11 +22,11 @@ public final class ContentHasher {
 
   /**
    * Hashes text that is already normalised (a reusable buffer is fine: nothing is retained). A
-   * {@link NormalizedText} is hashed from its bytes, the same value as from its chars.
+   * {@link NormalizedContent} is hashed from its bytes, the same value as from its chars.
    */
   public static String hashNormalized(CharSequence normalizedText) {
     HashValue128 hash =
-        normalizedText instanceof NormalizedText t
+        normalizedText instanceof NormalizedContent t
             ? HASHER.hashBytesTo128Bits(t.utf16(), 0, 2 * t.length())
             : HASHER.hashCharsTo128Bits(normalizedText);
     return HEX.toHexDigits(hash.getMostSignificantBits())

@@ -20,7 +20,7 @@ public final class ContentNormalizer {
 
   /** Returns the normalised form of {@code text}; {@code null} normalises to the empty string. */
   public static String normalize(CharSequence text) {
-    NormalizedText out = new NormalizedText();
+    NormalizedContent out = new NormalizedContent();
     normalize(text, out);
     return out.toString();
   }
@@ -29,7 +29,7 @@ public final class ContentNormalizer {
    * Writes the normalised form of {@code text}, with its token starts, into {@code out} (cleared
    * first), so a per-partition caller can reuse one buffer. Returns the normalised length in chars.
    */
-  public static int normalize(CharSequence text, NormalizedText out) {
+  public static int normalize(CharSequence text, NormalizedContent out) {
     int length = text == null ? 0 : text.length();
     out.clear(2 * length);
     if (length == 0) {
@@ -75,7 +75,7 @@ public final class ContentNormalizer {
   }
 
   /** Tokens are joined by single spaces: one goes before every token but the first. */
-  private static void startToken(NormalizedText out) {
+  private static void startToken(NormalizedContent out) {
     if (out.tokens() > 0) {
       out.append(' ');
     }

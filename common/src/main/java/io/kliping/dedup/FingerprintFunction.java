@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Per article: content hash, normalised length and MinHash signature, computed in one pass over the
- * text so the text itself is never shuffled. One {@link NormalizedText}, {@link Shingler}, {@link
+ * text so the text itself is never shuffled. One {@link NormalizedContent}, {@link Shingler}, {@link
  * ShingleBuffer} and {@link MinHashSigner} per partition.
  *
  * <p>Input rows: {@code (article_id, text, published_at, source)}, in this order.
@@ -67,7 +67,7 @@ final class FingerprintFunction implements MapPartitionsFunction<Row, Row> {
 
   /** The per-partition state. */
   private static final class Fingerprinter {
-    private final NormalizedText normalized = new NormalizedText();
+    private final NormalizedContent normalized = new NormalizedContent();
     private final ShingleBuffer shingles = new ShingleBuffer(1024);
     private final Shingler shingler;
     private final MinHashSigner signer;

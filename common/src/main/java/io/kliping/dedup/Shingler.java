@@ -9,7 +9,7 @@ import java.util.Arrays;
  * signs: word n-grams (default) or code-point n-grams. Each n-gram is the substring of the normalised
  * text it covers, hashed with Komihash 5.0, so shingles are stable across JVMs and releases (pinned
  * by a golden test; part of {@link MinHashSigner#SIGNATURE_VERSION}). Each n-gram is hashed from
- * the {@link NormalizedText}'s array of UTF-16 code units (little-endian), between the token starts
+ * the {@link NormalizedContent}'s array of UTF-16 code units (little-endian), between the token starts
  * the normaliser recorded: the same value as hashing the chars ({@code hashCharsToLong}), about
  * three times faster than reading them one {@code charAt} at a time.
  *
@@ -33,7 +33,7 @@ public final class Shingler {
   /** Code point offsets of character shingling. */
   private int[] offsets = new int[256];
   /** Where a normalised text given as another {@link CharSequence} is copied. */
-  private final NormalizedText copy = new NormalizedText();
+  private final NormalizedContent copy = new NormalizedContent();
 
   private Shingler(int size, boolean characters, int minTokens) {
     if (size < 1) {
@@ -64,7 +64,7 @@ public final class Shingler {
 
   /**
    * Writes the sorted, distinct shingle hashes of {@code normalizedText} into {@code out} (cleared
-   * first) and returns their number. A {@link NormalizedText} is read as it is; any other sequence
+   * first) and returns their number. A {@link NormalizedContent} is read as it is; any other sequence
    * is copied into a reused one first.
    */
   public int shingle(CharSequence normalizedText, ShingleBuffer out) {
@@ -80,8 +80,8 @@ public final class Shingler {
    */
   public int shingleUnsorted(CharSequence normalizedText, ShingleBuffer out) {
     out.clear();
-    NormalizedText text =
-        normalizedText instanceof NormalizedText t ? t : copy.setNormalized(normalizedText);
+    NormalizedContent text =
+        normalizedText instanceof NormalizedContent t ? t : copy.setNormalized(normalizedText);
     int tokens = text.tokens();
     if (tokens < minTokens) {
       return 0;
@@ -95,7 +95,7 @@ public final class Shingler {
     return out.size();
   }
 
-  private void addWordShingles(NormalizedText text, byte[] utf16, int tokens, ShingleBuffer out) {
+  private void addWordShingles(NormalizedContent text, byte[] utf16, int tokens, ShingleBuffer out) {
     int length = text.length();
     if (tokens <= size) {
       out.add(hash(utf16, text.tokenStart(0), length));
@@ -108,7 +108,7 @@ public final class Shingler {
     }
   }
 
-  private void addCharacterShingles(NormalizedText text, byte[] utf16, ShingleBuffer out) {
+  private void addCharacterShingles(NormalizedContent text, byte[] utf16, ShingleBuffer out) {
     int length = text.length();
     int codePoints = 0;
     for (int i = 0; i < length; i += Character.charCount(Character.codePointAt(text, i))) {

@@ -2,7 +2,7 @@ package io.kliping.eval;
 
 import io.kliping.dedup.ContentNormalizer;
 import io.kliping.dedup.DedupSettings;
-import io.kliping.dedup.NormalizedText;
+import io.kliping.dedup.NormalizedContent;
 import io.kliping.dedup.ShingleBuffer;
 import io.kliping.dedup.Shingler;
 import java.util.Iterator;
@@ -40,7 +40,7 @@ final class ShingleSetFunction implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> docs) {
-    NormalizedText normalized = new NormalizedText();
+    NormalizedContent normalized = new NormalizedContent();
     ShingleBuffer shingles = new ShingleBuffer(1024);
     Shingler shingler = Shingler.of(settings);
     return new Iterator<>() {

@@ -2,7 +2,7 @@ package io.kliping.eval;
 
 import io.kliping.dedup.ContentNormalizer;
 import io.kliping.dedup.DedupSettings;
-import io.kliping.dedup.NormalizedText;
+import io.kliping.dedup.NormalizedContent;
 import io.kliping.dedup.ShingleBuffer;
 import io.kliping.dedup.Shingler;
 
@@ -15,7 +15,7 @@ import io.kliping.dedup.Shingler;
  */
 public final class WordShingles {
   private final Shingler shingler = Shingler.of(DedupSettings.defaults());
-  private final NormalizedText normalized = new NormalizedText();
+  private final NormalizedContent normalized = new NormalizedContent();
   private final ShingleBuffer buffer = new ShingleBuffer();
 
   /** The sorted, distinct shingle hashes of {@code text} (empty for texts under 3 tokens). */

@@ -31,7 +31,7 @@ class ContentHasherTest {
 
   @Test
   void aReusedBufferHashesLikeTheString() {
-    NormalizedText buffer = new NormalizedText();
+    NormalizedContent buffer = new NormalizedContent();
     ContentNormalizer.normalize("A much longer text, left over from the previous document", buffer);
     ContentNormalizer.normalize(TEXT, buffer);
     assertThat(ContentHasher.hashNormalized(buffer)).isEqualTo(ContentHasher.hash(TEXT));

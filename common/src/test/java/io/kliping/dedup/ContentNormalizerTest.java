@@ -51,7 +51,7 @@ class ContentNormalizerTest {
 
   @Test
   void reusableBufferIsClearedAndHoldsTheTokenStarts() {
-    NormalizedText out = new NormalizedText();
+    NormalizedContent out = new NormalizedContent();
     ContentNormalizer.normalize("left over from the previous, much longer document", out);
     int length = ContentNormalizer.normalize("Satu, dua; TIGA.", out);
     assertThat(out.toString()).isEqualTo("satu dua tiga");
@@ -77,7 +77,7 @@ class ContentNormalizerTest {
       "—", "“", "😀", "𐐀", "𐐨", "\ud800", "\udc00", "\u00a0", "ǅ", "ﬁ", "Ⅻ", "٣", "ー"
     };
     SplittableRandom random = new SplittableRandom(11);
-    NormalizedText reused = new NormalizedText();
+    NormalizedContent reused = new NormalizedContent();
     for (int round = 0; round < 2_000; round++) {
       StringBuilder text = new StringBuilder();
       int n = random.nextInt(0, 60);
@@ -88,7 +88,7 @@ class ContentNormalizerTest {
       assertThat(ContentNormalizer.normalize(text, reused)).isEqualTo(expected.length());
       assertThat(reused.toString()).as("text %s", text).isEqualTo(expected);
       assertThat(reused.tokens()).isEqualTo(expected.isEmpty() ? 0 : expected.split(" ").length);
-      assertThat(new NormalizedText().setNormalized(expected).tokens()).isEqualTo(reused.tokens());
+      assertThat(new NormalizedContent().setNormalized(expected).tokens()).isEqualTo(reused.tokens());
     }
   }
 

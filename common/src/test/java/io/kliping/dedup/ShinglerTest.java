@@ -101,7 +101,7 @@ class ShinglerTest {
     long bc = Hashing.komihash5_0().hashCharsToLong("b c");
     assertThat(buffer.toArray()).containsExactly(ab, ba, ab, ba, ab, bc);
     // From a normaliser's buffer (its token starts) as from the string, words and characters.
-    NormalizedText normalized = new NormalizedText();
+    NormalizedContent normalized = new NormalizedContent();
     ContentNormalizer.normalize("Kopi \u201cENAK\u201d, caf\u00e9 \ud801\udc00 -- lagi lagi 42", normalized);
     for (Shingler shingler : new Shingler[] {Shingler.words(2, 1), Shingler.characters(3, 1)}) {
       ShingleBuffer fromString = new ShingleBuffer();

@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe: one per partition (or per caller), reused across texts.
  */
-public final class NormalizedText implements CharSequence {
+public final class NormalizedContent implements CharSequence {
 
   /** The source text's chars, copied in bulk before the normalising pass. */
   private char[] source = new char[4096];
@@ -45,7 +45,7 @@ public final class NormalizedText implements CharSequence {
    * Replaces the contents with {@code normalized}, a text already in normalised form (tokens
    * separated by single spaces), and returns this.
    */
-  public NormalizedText setNormalized(CharSequence normalized) {
+  public NormalizedContent setNormalized(CharSequence normalized) {
     int n = normalized.length();
     char[] chars = sourceBuffer(n);
     copy(normalized, chars, n);
