@@ -337,8 +337,10 @@ final class ReportSections {
     Object[] ids = nodes.stream().map(NetworkSvg.Node::id).toArray();
     // attracting links among the drawn entities only: at most network-entities^2 / 2 rows
     List<NetworkSvg.Edge> links = new ArrayList<>();
+    // Only the five columns drawn are read, not the table's twelve.
     for (Row r : cooc.get().filter(col("level").equalTo("document").and(col("npmi").gt(0))
             .and(col("entity_a").isin(ids)).and(col("entity_b").isin(ids)))
+        .select("entity_a", "entity_b", "n_ab", "npmi", "g2")
         .orderBy(col("g2").desc(), col("entity_a"), col("entity_b")).collectAsList()) {
       links.add(new NetworkSvg.Edge(r.getAs("entity_a"), r.getAs("entity_b"),
           r.<Long>getAs("n_ab"), r.<Double>getAs("npmi"), r.<Double>getAs("g2")));
