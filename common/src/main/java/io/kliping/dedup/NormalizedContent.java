@@ -15,12 +15,14 @@ import java.util.Arrays;
  */
 public final class NormalizedContent implements CharSequence {
 
+  // Small at first: a buffer grows to the longest text it holds, so a one-off normalisation
+  // (a title) allocates little and a partition's buffer soon stops growing.
   /** The source text's chars, copied in bulk before the normalising pass. */
-  private char[] source = new char[4096];
+  private char[] source = new char[64];
   /** The normalised text's chars, two bytes each, little-endian. */
-  private byte[] utf16 = new byte[8192];
+  private byte[] utf16 = new byte[128];
   private int length;
-  private int[] starts = new int[256];
+  private int[] starts = new int[16];
   private int tokens;
 
   /** Number of tokens. */

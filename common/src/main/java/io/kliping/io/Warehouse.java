@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -249,10 +250,9 @@ public final class Warehouse {
         Tables.PARTITION_COLUMN + "=" + dt + "-" + UUID.randomUUID());
     // Spread by the key's hash either way, so a prefix changes how a file is sorted, not which
     // rows it holds.
-    Dataset<Row> spread = prefix.isEmpty()
-        ? shaped.repartition(filesPerPartition, key).sortWithinPartitions(key)
-        : shaped.repartition(filesPerPartition, key)
-            .sortWithinPartitions(SortPrefix.COLUMN).drop(SortPrefix.COLUMN);
+    Dataset<Row> spread = shaped.repartition(filesPerPartition, key);
+    spread = prefix.isEmpty() ? spread.sortWithinPartitions(key)
+        : spread.sortWithinPartitions(SortPrefix.COLUMN).drop(SortPrefix.COLUMN);
     spread.write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "zstd")
@@ -383,7 +383,7 @@ public final class Warehouse {
             + "' lack column '" + f.name() + "'; have " + Arrays.toString(rows.columns()));
       }
     }
-    return rows.select(java.util.stream.Stream.concat(Arrays.stream(schema.fields())
+    return rows.select(Stream.concat(Arrays.stream(schema.fields())
         .map(f -> rows.col(f.name()).cast(f.dataType()).as(f.name())), Arrays.stream(extra))
         .toArray(Column[]::new));
   }

@@ -270,32 +270,33 @@ final class ReportSections {
     }
     Dataset<Row> p = cooc.get().filter(col("level").equalTo("document"))
         .select("entity_a", "entity_b", "n_ab", "npmi", "g2");
+    List<Row> byNpmi = top(p.filter(col("n_ab").geq(settings.pairsMinCount()))
+        .orderBy(col("npmi").desc(), col("n_ab").desc(), col("entity_a"), col("entity_b")));
+    List<Row> byG2 = top(p.filter(col("npmi").gt(0))
+        .orderBy(col("g2").desc(), col("n_ab").desc(), col("entity_a"), col("entity_b")));
+    // Named after they are chosen, in one look-up for both tables: the names of at most
+    // 4 * top-n entities, instead of a join of every pair of the day with its names.
+    Map<String, String> names = entityNames(Stream.concat(byNpmi.stream(), byG2.stream())
+        .flatMap(r -> Stream.of(r.<String>getAs("entity_a"), r.<String>getAs("entity_b")))
+        .distinct().toArray());
     List<String> head = List.of("entity a", "entity b", "n_ab", "NPMI", "G2");
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
         "<h3>By NPMI (document level, n_ab &ge; %d)</h3>", settings.pairsMinCount()));
-    sb.append(table("table-pairs-npmi", head, pairRows(p.filter(col("n_ab")
-        .geq(settings.pairsMinCount())).orderBy(col("npmi").desc(), col("n_ab").desc(),
-        col("entity_a"), col("entity_b")))));
+    sb.append(table("table-pairs-npmi", head, pairRows(byNpmi, names)));
     sb.append("<h3>By log-likelihood G2 (document level, attracting pairs: NPMI &gt; 0)</h3>");
-    sb.append(table("table-pairs-g2", head, pairRows(p.filter(col("npmi").gt(0))
-        .orderBy(col("g2").desc(),
-        col("n_ab").desc(), col("entity_a"), col("entity_b")))));
+    sb.append(table("table-pairs-g2", head, pairRows(byG2, names)));
     return new Section("pairs", "Top entity pairs", sb.toString());
   }
 
-  /**
-   * The first top-n pairs of {@code ordered}, named after they are chosen: the names of at most
-   * 2 * top-n entities are looked up, instead of joining every pair of the day with its names.
-   */
-  private List<List<Object>> pairRows(Dataset<Row> ordered) {
-    List<Row> top = ordered.limit(settings.topN()).collectAsList();
-    Map<String, String> names = entityNames(top.stream()
-        .flatMap(r -> Stream.of(r.<String>getAs("entity_a"),
-            r.<String>getAs("entity_b")))
-        .distinct().toArray());
+  private List<Row> top(Dataset<Row> ordered) {
+    return ordered.limit(settings.topN()).collectAsList();
+  }
+
+  /** Table cells of {@code pairs}, each entity by its name where {@code names} has one. */
+  private static List<List<Object>> pairRows(List<Row> pairs, Map<String, String> names) {
     List<List<Object>> cells = new ArrayList<>();
-    for (Row r : top) {
+    for (Row r : pairs) {
       String a = r.getAs("entity_a");
       String b = r.getAs("entity_b");
       cells.add(List.of(names.getOrDefault(a, a), names.getOrDefault(b, b), r.<Long>getAs("n_ab"),

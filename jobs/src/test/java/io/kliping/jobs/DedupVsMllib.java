@@ -10,6 +10,7 @@ import io.kliping.config.ConfigLoader;
 import io.kliping.dedup.ContentNormalizer;
 import io.kliping.dedup.DedupSettings;
 import io.kliping.dedup.Deduplicator;
+import io.kliping.dedup.NormalizedContent;
 import io.kliping.dedup.ShingleBuffer;
 import io.kliping.dedup.Shingler;
 import java.util.ArrayList;
@@ -170,11 +171,13 @@ public final class DedupVsMllib {
     public Iterator<Row> call(Iterator<Row> input) {
       Shingler shingler = Shingler.of(SETTINGS);
       ShingleBuffer buffer = new ShingleBuffer();
+      NormalizedContent normalized = new NormalizedContent();
       List<Row> out = new ArrayList<>();
       while (input.hasNext()) {
         Row r = input.next();
         String text = r.getString(1) == null ? "" : r.getString(1);
-        int k = shingler.shingle(ContentNormalizer.normalize(text), buffer);
+        ContentNormalizer.normalize(text, normalized);
+        int k = shingler.shingle(normalized, buffer);
         int[] idx = new int[k];
         for (int i = 0; i < k; i++) {
           idx[i] = (int) (buffer.array()[i] & ((1L << FEATURE_BITS) - 1));
