@@ -1,10 +1,14 @@
 package io.kliping.cooc;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,8 +35,8 @@ public final class RollingWindows {
 
   private static final StructType PLAN = new StructType()
       .add("window_end", DataTypes.DateType, false)
-      .add("window_days", DataTypes.IntegerType, false)
-      .add("dt", DataTypes.DateType, false);
+      .add("dt", DataTypes.DateType, false)
+      .add("age", DataTypes.IntegerType, false);
 
   private RollingWindows() {}
 
@@ -63,47 +67,67 @@ public final class RollingWindows {
    * result has {@code window_end, window_days, level, entity_a, entity_b, units, days_present}
    * ({@code days_present} is meaningful on the total rows: days with counts in the window). A
    * one-day window is its day's rows as they are (a day's counts have one row per key), so
-   * only the longer windows are shuffled and summed.
+   * only the longer windows are shuffled and summed, all of them in one pass.
    */
   public static Dataset<Row> sumDays(SparkSession spark, Dataset<Row> dailyCounts,
       List<LocalDate> ends, List<Integer> windowDays, String counting) {
     Dataset<Row> counted = dailyCounts.filter(col("counting").equalTo(lit(counting)));
-    List<Integer> longer = windowDays.stream().filter(w -> w > 1).distinct().toList();
+    List<Integer> longer = windowDays.stream().filter(w -> w > 1).distinct().sorted().toList();
     if (!windowDays.contains(1)) {
-      return summed(counted, plan(spark, ends, longer));
+      return summed(counted, spark, ends, longer);
     }
-    Dataset<Row> oneDay = counted.join(broadcast(plan(spark, ends, List.of(1))), "dt")
-        .select(col("window_end"), col("window_days"), col("level"), col("entity_a"),
+    Dataset<Row> oneDay = counted.join(broadcast(plan(spark, ends, 1)), "dt")
+        .select(col("window_end"), lit(1).as("window_days"), col("level"), col("entity_a"),
             col("entity_b"), col("units"), lit(1).as("days_present"));
     return longer.isEmpty() ? oneDay
-        : oneDay.unionByName(summed(counted, plan(spark, ends, longer)));
+        : oneDay.unionByName(summed(counted, spark, ends, longer));
   }
 
-  /** Rows {@code window_end, window_days, dt}: the days each window sums. */
-  private static Dataset<Row> plan(SparkSession spark, List<LocalDate> ends,
-      List<Integer> windowDays) {
+  /** Rows {@code window_end, dt, age}: the last {@code days} days before each end, age 0 the end. */
+  private static Dataset<Row> plan(SparkSession spark, List<LocalDate> ends, int days) {
     List<Row> plan = new ArrayList<>();
     for (LocalDate end : ends) {
-      for (int w : windowDays) {
-        for (int back = 0; back < w; back++) {
-          plan.add(RowFactory.create(java.sql.Date.valueOf(end), w,
-              java.sql.Date.valueOf(end.minusDays(back))));
-        }
+      for (int age = 0; age < days; age++) {
+        plan.add(RowFactory.create(java.sql.Date.valueOf(end),
+            java.sql.Date.valueOf(end.minusDays(age)), age));
       }
     }
     return spark.createDataFrame(plan, PLAN);
   }
 
-  private static Dataset<Row> summed(Dataset<Row> counted, Dataset<Row> days) {
-    Column[] key = {col("window_end"), col("window_days"), col("level"), col("entity_a"),
-        col("entity_b")};
+  /**
+   * The windows of {@code windowDays} (sorted, each longer than a day) ending on each of {@code
+   * ends}. They are nested (all end on the same day), so each daily row is shuffled once, to its
+   * key in the longest window, and summed there for every window whose days include it; a key
+   * gets a row in each window where it has a day.
+   */
+  private static Dataset<Row> summed(Dataset<Row> counted, SparkSession spark,
+      List<LocalDate> ends, List<Integer> windowDays) {
+    Column[] key = {col("window_end"), col("level"), col("entity_a"), col("entity_b")};
+    List<Column> sums = new ArrayList<>();
+    List<Column> windows = new ArrayList<>();
+    for (int w : windowDays) {
+      Column inWindow = col("age").lt(w);
+      sums.add(sum(when(inWindow, col("units"))).as("units_" + w));
+      sums.add(count(when(inWindow, lit(1))).cast("int").as("days_" + w));
+      windows.add(struct(lit(w).as("window_days"), col("units_" + w).as("units"),
+          col("days_" + w).as("days_present")));
+    }
     // Shuffled by the key before summing: a day's key is in one of its files, and the days of a
     // key are in different files, so summing in the reading tasks (Spark's partial aggregation)
     // combines little and, a few large files being a few tasks, spilled gigabytes (100k
     // articles); after the shuffle each task sums its share in memory.
-    return counted.join(broadcast(days), "dt")
+    Dataset<Row> perKey = counted
+        .join(broadcast(plan(spark, ends, windowDays.get(windowDays.size() - 1))), "dt")
         .repartition(key)
         .groupBy(key)
-        .agg(sum(col("units")).as("units"), count(lit(1)).cast("int").as("days_present"));
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+    return perKey
+        .select(col("window_end"), col("level"), col("entity_a"), col("entity_b"),
+            explode(array(windows.toArray(Column[]::new))).as("w"))
+        .where(col("w.days_present").gt(0))
+        .select(col("window_end"), col("w.window_days").as("window_days"), col("level"),
+            col("entity_a"), col("entity_b"), col("w.units").as("units"),
+            col("w.days_present").as("days_present"));
   }
 }

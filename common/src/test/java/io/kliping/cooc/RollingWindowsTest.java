@@ -17,9 +17,12 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.exchange.ShuffleExchangeExec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Rolling windows from hand-made daily counts (document level):
@@ -82,6 +85,52 @@ class RollingWindowsTest extends SparkTestBase {
     assertThat(plan.lastIndexOf("HashAggregate")).isLessThan(exchange);
     // Seven keys on day 3 (1-day window) and seven over days 1-3 (3-day window).
     assertThat(summed.count()).isEqualTo(14);
+  }
+
+  @Test
+  void nestedWindowsShuffleEachDailyRowOnce() {
+    // Windows of 2 and 3 days ending on day 3 hold the 17 rows of days 1-3; the 13 rows of
+    // days 2-3 are not shuffled a second time for the shorter window.
+    String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
+    spark.conf().set("spark.sql.adaptive.enabled", "false"); // plain exchanges, with metrics
+    try {
+      Dataset<Row> summed = RollingWindows.sumDays(spark, daily(), List.of(D1.plusDays(2)),
+          List.of(2, 3), "canonical");
+      assertThat(summed.collectAsList()).hasSize(14); // 7 keys in each window
+      assertThat(shuffledRows(summed.queryExecution().executedPlan())).isEqualTo(17);
+    } finally {
+      spark.conf().set("spark.sql.adaptive.enabled", adaptive);
+    }
+  }
+
+  @Test
+  void aKeyGetsARowOnlyInTheWindowsWhereItHasADay() {
+    // Ending on day 3: A-C only on day 3, in both windows; a pair only on day 1 is in the
+    // 3-day window alone.
+    Dataset<Row> withDay1Pair = daily().unionByName(spark.createDataFrame(List.of(
+        RowFactory.create("document", "A", "D", 5L, "canonical", Date.valueOf(D1))), DAILY));
+    Map<String, Row> rows = new HashMap<>();
+    for (Row r : RollingWindows.sumDays(spark, withDay1Pair, List.of(D1.plusDays(2)),
+        List.of(3, 2), "canonical").collectAsList()) {
+      rows.put(r.getAs("window_days") + "/" + r.getAs("entity_a") + "-" + r.getAs("entity_b"),
+          r);
+    }
+    assertThat(rows).hasSize(15).doesNotContainKey("2/A-D");
+    assertThat(rows.get("3/A-D").<Long>getAs("units")).isEqualTo(5L);
+    assertThat(rows.get("3/A-D").<Integer>getAs("days_present")).isEqualTo(1);
+    assertThat(rows.get("2/A-B").<Long>getAs("units")).isEqualTo(2L);
+    assertThat(rows.get("3/A-B").<Long>getAs("units")).isEqualTo(3L);
+    assertThat(rows.get("3/null-null").<Integer>getAs("days_present")).isEqualTo(3);
+    assertThat(rows.get("2/null-null").<Integer>getAs("days_present")).isEqualTo(2);
+  }
+
+  private static long shuffledRows(SparkPlan plan) {
+    long rows = plan instanceof ShuffleExchangeExec exchange
+        ? exchange.metrics().apply("shuffleRecordsWritten").value() : 0L;
+    for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
+      rows += shuffledRows(child);
+    }
+    return rows;
   }
 
   @Test
