@@ -1,11 +1,14 @@
 package io.kliping.cooc;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
@@ -52,8 +55,24 @@ public final class TopPartners {
       KlipingConfig.Cooccurrence settings, Optional<StringRanks> ranks) {
     String measure = settings.topMeasure();
     Dataset<Row> frequent = scored.filter(col("n_ab").geq(settings.topMinCount()));
-    Dataset<Row> both = side(frequent, groups, "entity_a", "entity_b", "n_a", "n_b", measure)
-        .unionByName(side(frequent, groups, "entity_b", "entity_a", "n_b", "n_a", measure));
+    // Both ends of a pair from one pass over the pairs: a union of the two would read (or
+    // compute) the scored pairs twice.
+    List<Column> perEnd = new ArrayList<>();
+    groups.forEach(g -> perEnd.add(col(g)));
+    perEnd.add(col("level"));
+    perEnd.add(col("n_ab"));
+    perEnd.add(col("n"));
+    perEnd.add(col(measure).cast("double").as("score"));
+    perEnd.add(explode(array(
+        end("entity_a", "entity_b", "n_a", "n_b"), end("entity_b", "entity_a", "n_b", "n_a")))
+        .as("end"));
+    List<Column> flat = new ArrayList<>();
+    groups.forEach(g -> flat.add(col(g)));
+    flat.addAll(List.of(col("level"), col("end.entity_id").as("entity_id"),
+        col("end.partner_id").as("partner_id"), col("score"), col("n_ab"),
+        col("end.n_entity").as("n_entity"), col("end.n_partner").as("n_partner"), col("n")));
+    Dataset<Row> both = frequent.select(perEnd.toArray(Column[]::new))
+        .select(flat.toArray(Column[]::new));
     List<Column> partition = new ArrayList<>();
     if (ranks.isPresent()) {
       both = both.join(ranks.get().keyed("entity_id", "known_rank"), seq("entity_id"), "left")
@@ -94,14 +113,10 @@ public final class TopPartners {
         .agg(max_by(col("name"), col("dt")).as("name"), max_by(col("type"), col("dt")).as("type"));
   }
 
-  private static Dataset<Row> side(Dataset<Row> pairs, List<String> groups, String self,
-      String other, String nSelf, String nOther, String measure) {
-    List<Column> cols = new ArrayList<>();
-    groups.forEach(g -> cols.add(col(g)));
-    cols.addAll(List.of(col("level"), col(self).as("entity_id"), col(other).as("partner_id"),
-        col(measure).cast("double").as("score"), col("n_ab"), col(nSelf).as("n_entity"),
-        col(nOther).as("n_partner"), col("n")));
-    return pairs.select(cols.toArray(Column[]::new));
+  /** One end of a pair: the entity, its partner and their unit counts. */
+  private static Column end(String self, String other, String nSelf, String nOther) {
+    return struct(col(self).as("entity_id"), col(other).as("partner_id"),
+        col(nSelf).as("n_entity"), col(nOther).as("n_partner"));
   }
 
   private static scala.collection.immutable.Seq<String> seq(String... columns) {

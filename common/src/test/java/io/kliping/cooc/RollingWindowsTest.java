@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.kliping.config.KlipingConfig;
 import io.kliping.io.StringRanks;
 import io.kliping.testing.SparkTestBase;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.execution.exchange.ShuffleExchangeExec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -194,6 +196,21 @@ class RollingWindowsTest extends SparkTestBase {
     assertThat(top.get("C#1").<Long>getAs("n_entity")).isEqualTo(2L);
     assertThat(top.get("C#1").<Long>getAs("n_partner")).isEqualTo(4L);
     assertThat(top.get("B#2").<String>getAs("measure")).isEqualTo("n_ab");
+  }
+
+  @Test
+  void topPartnersReadTheScoredPairsOnce(@TempDir Path tmp) {
+    CooccurrenceStage stage = CooccurrenceStage.create(SETTINGS);
+    String path = tmp.resolve("scored").toString();
+    stage.score(RollingWindows.sumDays(spark, daily(), List.of(D1.plusDays(2)), List.of(3),
+        stage.counting()), RollingWindows.GROUPS).write().parquet(path);
+    Dataset<Row> names = spark.sql("SELECT * FROM VALUES ('A', 'Andi', 'PERSON') "
+        + "AS t(entity_id, name, type)");
+    Dataset<Row> top = TopPartners.of(spark.read().parquet(path), RollingWindows.GROUPS, names,
+        SETTINGS);
+    String plan = top.queryExecution().executedPlan().toString();
+    assertThat(plan.split("FileScan parquet", -1)).hasSize(2); // one scan, both ends of a pair
+    assertThat(top.count()).isEqualTo(6); // two partners for each of A, B and C
   }
 
   @Test
