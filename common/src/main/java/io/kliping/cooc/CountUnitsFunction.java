@@ -15,8 +15,9 @@ import org.apache.spark.sql.types.StructType;
  * Per-task wrapper of {@link DocumentUnitCounter}: rows {@code (text, mentions)} in, where
  * mentions is an array of {@code struct(entity_id, char_start, sentence_idx)} (null when the
  * document has none), count rows {@link #OUTPUT_SCHEMA} out. One counter and its buffers serve
- * the whole partition. Ranked, the mentions carry their entities' ranks, and the counts pass
- * them on.
+ * the whole partition. Ranked, the mentions carry their entities' ranks, and the counts carry
+ * the ranks instead of the ids ({@link #RANKED_OUTPUT_SCHEMA}), so that they are summed on two
+ * {@code long}s; an entity missing from the dictionary fails the task.
  */
 final class CountUnitsFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -28,10 +29,15 @@ final class CountUnitsFunction implements MapPartitionsFunction<Row, Row> {
       .add("entity_b", DataTypes.StringType, true)
       .add("units", DataTypes.LongType, false);
 
-  /** {@link #OUTPUT_SCHEMA} and the ranks of both entities (null where the entity is). */
-  static final StructType RANKED_OUTPUT_SCHEMA = OUTPUT_SCHEMA
+  /**
+   * One count of one document by the entities' ranks: level, rank_a, rank_b (null where the
+   * entity is null), units.
+   */
+  static final StructType RANKED_OUTPUT_SCHEMA = new StructType()
+      .add("level", DataTypes.StringType, false)
       .add(CooccurrenceStage.RANK_A, DataTypes.LongType, true)
-      .add(CooccurrenceStage.RANK_B, DataTypes.LongType, true);
+      .add(CooccurrenceStage.RANK_B, DataTypes.LongType, true)
+      .add("units", DataTypes.LongType, false);
 
   private final List<String> levels;
   private final int maxEntities;
@@ -59,8 +65,8 @@ final class CountUnitsFunction implements MapPartitionsFunction<Row, Row> {
     List<Row> out = new ArrayList<>();
     Map<String, Long> ranks = new HashMap<>();
     DocumentUnitCounter.Sink sink = ranked
-        ? (level, a, b, units) -> out.add(RowFactory.create(level, a, b, units,
-            a == null ? null : ranks.get(a), b == null ? null : ranks.get(b)))
+        ? (level, a, b, units) -> out.add(RowFactory.create(level, rank(ranks, a),
+            rank(ranks, b), units))
         : (level, a, b, units) -> out.add(RowFactory.create(level, a, b, units));
     return new Iterator<>() {
       private int next;
@@ -107,5 +113,17 @@ final class CountUnitsFunction implements MapPartitionsFunction<Row, Row> {
         counter.count(doc.getString(0), ids, starts, sentences, n, sink);
       }
     };
+  }
+
+  private static Long rank(Map<String, Long> ranks, String entity) {
+    if (entity == null) {
+      return null;
+    }
+    Long rank = ranks.get(entity);
+    if (rank == null) {
+      throw new IllegalStateException(
+          "co-occurrence counts: entity missing from the dictionary: " + entity);
+    }
+    return rank;
   }
 }

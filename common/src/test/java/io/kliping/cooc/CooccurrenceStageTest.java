@@ -1,6 +1,7 @@
 package io.kliping.cooc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kliping.config.KlipingConfig;
@@ -263,6 +264,32 @@ class CooccurrenceStageTest extends SparkTestBase {
       assertThat(r.<Long>getAs(CooccurrenceStage.RANK_B)).isEqualTo(b == null ? null : rank.get(b));
     }
     ranks.release();
+  }
+
+  @Test
+  void countedWithADictionaryTheUnitsAreShuffledAndSummedByTheRanks() {
+    CooccurrenceStage stage = CooccurrenceStage.create(settings(1, false, 100));
+    StringRanks ranks = StringRanks.of(mentions().select("entity_id"));
+    String plan = stage.counts(articles(), mentions(), Optional.of(ranks))
+        .queryExecution().executedPlan().toString();
+    // The ids come back after the sum, from the broadcast dictionary: the shuffle and the hash
+    // map of the sum hold two longs per key, not two strings.
+    assertThat(plan).containsPattern("Exchange hashpartitioning\\(level#\\d+, rank_a#\\d+L, "
+        + "rank_b#\\d+L")
+        .containsPattern("HashAggregate\\(keys=\\[level#\\d+, rank_a#\\d+L, rank_b#\\d+L\\]")
+        .doesNotContainPattern("Exchange hashpartitioning\\(level#\\d+, entity_a");
+    ranks.release();
+  }
+
+  @Test
+  void countedWithADictionaryThatLacksAMentionedEntityFails() {
+    CooccurrenceStage stage = CooccurrenceStage.create(settings(1, false, 100));
+    StringRanks withoutC = StringRanks.of(mentions().select("entity_id")
+        .filter("entity_id <> 'C'"));
+    assertThatThrownBy(() -> stage.counts(articles(), mentions(), Optional.of(withoutC))
+        .collectAsList())
+        .hasStackTraceContaining("co-occurrence counts: entity missing from the dictionary: C");
+    withoutC.release();
   }
 
   @Test
