@@ -67,6 +67,18 @@ public interface Deduplicator {
   }
 
   /**
+   * The articles with {@code result}'s cluster columns, as {@link #annotate} adds them, for
+   * articles already hash-partitioned by {@code article_id} (Spark's hash partitioning) and sorted
+   * by it inside each partition, such as the warehouse's files read one per partition: each
+   * article stays in its partition and place, and only the cluster assignments are shuffled.
+   *
+   * @throws IllegalStateException in a task, when a partition's articles are not sorted
+   */
+  static Dataset<Row> annotateInPlace(Dataset<Row> articles, Result result) {
+    return ClusterColumns.annotateInPlace(articles, result.assignments());
+  }
+
+  /**
    * @param input the articles given to {@link #apply}
    * @param assignments one row per input article: {@code article_id} and {@link
    *     DedupColumns#ADDED_SCHEMA}

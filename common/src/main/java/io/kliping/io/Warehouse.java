@@ -101,13 +101,17 @@ public final class Warehouse {
    *                         run for that date)
    */
   public Dataset<Row> read(TableSpec table, LocalDate dt) {
+    return spark.read().schema(nullable(table.schema())).parquet(folderToRead(table, dt).toString());
+  }
+
+  /** The date's folder: its staged one in batch mode, else its published one. */
+  private Path folderToRead(TableSpec table, LocalDate dt) {
     if (!hasPartition(table, dt)) {
       throw new InputException("table '" + table.name() + "' has no partition for dt=" + dt
           + " under " + root + ": run the stage that writes it first");
     }
     Staged staged = pending.get(key(table, dt));
-    Path path = staged != null ? staged.staging() : partitionPath(table, dt);
-    return spark.read().schema(nullable(table.schema())).parquet(path.toString());
+    return staged != null ? staged.staging() : partitionPath(table, dt);
   }
 
   /**
@@ -246,14 +250,52 @@ public final class Warehouse {
     Dataset<Row> shaped = TaskFaults.inject(spark, prefix.isEmpty() ? shape(table, rows)
         : shape(table, prefix.get().apply(rows), functions.col(SortPrefix.COLUMN)));
     Column[] key = table.sortKey().stream().map(functions::col).toArray(Column[]::new);
-    Path staging = new Path(new Path(tablePath(table), STAGING),
-        Tables.PARTITION_COLUMN + "=" + dt + "-" + UUID.randomUUID());
     // Spread by the key's hash either way, so a prefix changes how a file is sorted, not which
     // rows it holds.
     Dataset<Row> spread = shaped.repartition(filesPerPartition, key);
     spread = prefix.isEmpty() ? spread.sortWithinPartitions(key)
         : spread.sortWithinPartitions(SortPrefix.COLUMN).drop(SortPrefix.COLUMN);
-    spread.write()
+    return write(table, dt, spread);
+  }
+
+  /**
+   * Reads one date of a table file by file, as {@link #stage} laid it out: partition {@code k} of
+   * the result holds file {@code k}'s rows (those whose sort key hashes to {@code k}), sorted by
+   * the key, so rows changed in place can be written by {@link #stageInPlace} without a shuffle
+   * or sort. Empty when the date's folder is not laid out so for this warehouse's files per
+   * partition (written with another number, or by another writer); the key of every row is read
+   * to check it. Only for tables sorted by one string column.
+   *
+   * @throws InputException when the partition does not exist
+   */
+  public Optional<Dataset<Row>> readByFile(TableSpec table, LocalDate dt) {
+    if (table.sortKey().size() != 1) {
+      throw new IllegalArgumentException("table '" + table.name() + "' is sorted by "
+          + table.sortKey() + ", not one column: it cannot be read by file");
+    }
+    return FileLayout.read(spark, folderToRead(table, dt), nullable(table.schema()),
+        table.sortKey().get(0), filesPerPartition);
+  }
+
+  /**
+   * {@link #stage} for rows already laid out as it lays them out: {@link #filesPerPartition}
+   * partitions, partition {@code k} holding the rows whose sort key hashes to {@code k}, sorted
+   * by it ({@link #readByFile}'s rows, changed in place). Each partition is written as it is to
+   * its file: the same files {@link #stage} would write, without its shuffle and sort.
+   */
+  public Staged stageInPlace(TableSpec table, LocalDate dt, Dataset<Row> rows) {
+    int partitions = rows.rdd().getNumPartitions();
+    if (partitions != filesPerPartition) {
+      throw new IllegalArgumentException("rows for table '" + table.name() + "' in "
+          + partitions + " partitions, not the " + filesPerPartition + " files per partition");
+    }
+    return write(table, dt, TaskFaults.inject(spark, shape(table, rows)));
+  }
+
+  private Staged write(TableSpec table, LocalDate dt, Dataset<Row> laidOut) {
+    Path staging = new Path(new Path(tablePath(table), STAGING),
+        Tables.PARTITION_COLUMN + "=" + dt + "-" + UUID.randomUUID());
+    laidOut.write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "zstd")
         .parquet(staging.toString());

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,111 @@ class WarehouseTest extends SparkTestBase {
     assertThatThrownBy(() -> wh.read(Tables.ARTICLES, D1))
         .isInstanceOf(InputException.class).hasMessageContaining("articles")
         .hasMessageContaining("dt=" + D1);
+  }
+
+  /**
+   * Articles with ids in descending order, so a writer that does not sort leaves them so; every
+   * column nullable, as the warehouse reads them.
+   */
+  private Dataset<Row> articles(int n) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = n; i > 0; i--) {
+      String id = String.format("%08x", i * 2654435761L & 0xffffffffL);
+      rows.add(RowFactory.create(id, "s" + (i % 7), "src" + (i % 7), "https://x/" + i,
+          "title " + i, null, "id", "text of article " + i + " ".repeat(i % 50) + "end",
+          "raw " + i, null, null, null));
+    }
+    return spark.createDataFrame(rows, Warehouse.nullable(Tables.ARTICLES.schema()));
+  }
+
+  /** Each partition's rows, in order. */
+  private static List<List<Row>> partitions(Dataset<Row> rows) {
+    return rows.javaRDD().glom().collect();
+  }
+
+  @Test
+  void readByFileGivesEachFileWholeAndInOrderAsItsPartition() {
+    Warehouse wh = new Warehouse(spark, tmp.toString(), 3);
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    String maxPartition = spark.conf().get("spark.sql.files.maxPartitionBytes");
+    hadoop.setInt("parquet.block.size", 2048); // many row groups per file
+    try {
+      wh.overwrite(Tables.ARTICLES, D1, articles(600));
+      spark.conf().set("spark.sql.files.maxPartitionBytes", "4096"); // many splits per file
+      Dataset<Row> plain = wh.read(Tables.ARTICLES, D1);
+      assertThat(plain.rdd().getNumPartitions()).isGreaterThan(6);
+
+      List<List<Row>> byFile = partitions(wh.readByFile(Tables.ARTICLES, D1).orElseThrow());
+      assertThat(byFile).hasSize(3);
+      for (int k = 0; k < 3; k++) {
+        List<Row> file = spark.read().parquet(partFile(tmp.resolve("articles/dt=" + D1), k))
+            .coalesce(1).collectAsList();
+        assertThat(byFile.get(k)).hasSizeGreaterThan(100).isEqualTo(file);
+        List<String> ids = byFile.get(k).stream().map(r -> r.getString(0)).toList();
+        assertThat(ids).isSorted();
+        int bucket = k;
+        assertThat(spark.createDataset(ids, org.apache.spark.sql.Encoders.STRING())
+            .select(functions.pmod(functions.hash(functions.col("value")), functions.lit(3)))
+            .collectAsList()).allMatch(r -> r.getInt(0) == bucket);
+      }
+    } finally {
+      hadoop.unset("parquet.block.size");
+      spark.conf().set("spark.sql.files.maxPartitionBytes", maxPartition);
+    }
+  }
+
+  @Test
+  void rowsChangedInPlaceAreWrittenToTheFilesStageWrites() throws IOException {
+    Warehouse a = new Warehouse(spark, tmp.resolve("a").toString(), 3);
+    Warehouse b = new Warehouse(spark, tmp.resolve("b").toString(), 3);
+    a.overwrite(Tables.ARTICLES, D1, articles(300));
+    Dataset<Row> changed = a.readByFile(Tables.ARTICLES, D1).orElseThrow()
+        .withColumn("dup_type", functions.upper(functions.col("source_id")));
+    a.publish(List.of(a.stageInPlace(Tables.ARTICLES, D1, changed)));
+    b.overwrite(Tables.ARTICLES, D1, articles(300)
+        .withColumn("dup_type", functions.upper(functions.col("source_id"))));
+    assertThat(a.read(Tables.ARTICLES, D1).where("dup_type = 'S3'").count()).isPositive();
+    assertThat(partFiles(tmp.resolve("a/articles/dt=" + D1)))
+        .isEqualTo(partFiles(tmp.resolve("b/articles/dt=" + D1)));
+  }
+
+  @Test
+  void stagingInPlaceRefusesAnotherNumberOfPartitions() {
+    Warehouse wh = new Warehouse(spark, tmp.toString(), 3);
+    assertThatThrownBy(() -> wh.stageInPlace(Tables.ARTICLES, D1, articles(10).repartition(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 partitions, not the 3 files per partition");
+  }
+
+  @Test
+  void aFolderNotLaidOutForThisWarehouseIsNotReadByFile() throws IOException {
+    new Warehouse(spark, tmp.toString(), 2).overwrite(Tables.ARTICLES, D1, articles(200));
+    // Names 0 and 1: too many for one file, and rows hashed into 2, not 3.
+    assertThat(new Warehouse(spark, tmp.toString(), 1).readByFile(Tables.ARTICLES, D1)).isEmpty();
+    assertThat(new Warehouse(spark, tmp.toString(), 3).readByFile(Tables.ARTICLES, D1)).isEmpty();
+    assertThat(new Warehouse(spark, tmp.toString(), 2).readByFile(Tables.ARTICLES, D1))
+        .isPresent();
+
+    // Hashed as the warehouse does, but not sorted.
+    Path unsorted = tmp.resolve("articles/dt=" + D2);
+    articles(200).repartition(2, functions.col("article_id")).write()
+        .parquet(unsorted.toString());
+    assertThat(new Warehouse(spark, tmp.toString(), 2).readByFile(Tables.ARTICLES, D2)).isEmpty();
+
+    // Sorted, but a file named by another writer.
+    Path folder = tmp.resolve("articles/dt=" + D1);
+    Files.move(Path.of(partFile(folder, 1)), folder.resolve("other.parquet"));
+    assertThat(new Warehouse(spark, tmp.toString(), 2).readByFile(Tables.ARTICLES, D1)).isEmpty();
+  }
+
+  /** The data file of write task {@code k} in a partition folder. */
+  private static String partFile(Path dir, int k) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(String.format("part-%05d-", k)))
+          .findFirst().orElseThrow().toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** SHA-256 of each Parquet part file, in part-number order (names carry a random job id). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,6 +34,8 @@ final class DedupJob implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(DedupJob.class);
   /** Giant clusters listed in the report; all are counted. */
   private static final int GIANT_CLUSTERS_LISTED = 20;
+  /** The columns of {@code articles} that dedup fills. */
+  private static final String[] CLUSTER_COLUMNS = {"cluster_id", "is_canonical", "dup_type"};
 
   @Mixin
   JobOptions options;
@@ -53,16 +56,22 @@ final class DedupJob implements Callable<Integer> {
     KlipingConfig config = ctx.config();
     LocalDate dt = config.date();
     Warehouse wh = ctx.warehouse();
-    Dataset<Row> articles = wh.read(Tables.ARTICLES, dt)
-        .drop("cluster_id", "is_canonical", "dup_type");
+    Dataset<Row> articles = wh.read(Tables.ARTICLES, dt).drop(CLUSTER_COLUMNS);
     // [dt - index-days, dt): the date's own index partition is never read.
     Dataset<Row> index = wh.readRange(Tables.DEDUP_INDEX,
         dt.minusDays(config.dedup().indexDays()), dt);
     Deduplicator.Result result =
         Deduplicator.create(settings(config.dedup())).apply(articles, index);
-    // Laid out as the warehouse writes it, so the texts are shuffled and sorted once.
-    Warehouse.Staged a = wh.stage(Tables.ARTICLES, dt,
-        Deduplicator.annotate(articles, result, wh.filesPerPartition()));
+    // Rewritten file by file where ingest's layout is found (the texts neither shuffled nor
+    // sorted), else laid out as the warehouse writes it (the texts shuffled and sorted once).
+    Optional<Dataset<Row>> byFile = wh.readByFile(Tables.ARTICLES, dt);
+    LOG.info("dedup: articles of {} rewritten {}", dt,
+        byFile.isPresent() ? "file by file" : "through one shuffle and sort");
+    Warehouse.Staged a = byFile.isPresent()
+        ? wh.stageInPlace(Tables.ARTICLES, dt,
+            Deduplicator.annotateInPlace(byFile.get().drop(CLUSTER_COLUMNS), result))
+        : wh.stage(Tables.ARTICLES, dt,
+            Deduplicator.annotate(articles, result, wh.filesPerPartition()));
     Warehouse.Staged d = wh.stage(Tables.DUPLICATES, dt, result.duplicates());
     Warehouse.Staged c = wh.stage(Tables.CLUSTERS, dt, result.clusters());
     Warehouse.Staged i = wh.stage(Tables.DEDUP_INDEX, dt, result.indexEntries());

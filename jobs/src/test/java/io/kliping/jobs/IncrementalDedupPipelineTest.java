@@ -45,7 +45,9 @@ class IncrementalDedupPipelineTest {
   private static Map<String, List<String>> day1After;
   private static Map<String, List<String>> day2First;
   private static Map<String, List<String>> day2Rerun;
-  /** Physical plans of the re-run's writes of the articles table. */
+  private static List<String> day2RerunRows;
+  /** Physical plans of the writes of the articles table: the re-run's, then the 3-file run's. */
+  private static final List<String> rerunWrites = new ArrayList<>();
   private static final List<String> articleWrites = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -77,8 +79,15 @@ class IncrementalDedupPipelineTest {
     assertThat(Main.execute("dedup", "--warehouse", warehouse.toString(), "--date", D2))
         .isEqualTo(ExitCodes.OK);
     spark.sparkContext().listenerBus().waitUntilEmpty();
-    spark.listenerManager().unregister(writes);
     day2Rerun = hashes(D2);
+    day2RerunRows = sortedRows("articles", D2);
+    rerunWrites.addAll(articleWrites);
+    articleWrites.clear();
+    // Another number of files than ingest's: the files' layout does not fit, so dedup shuffles.
+    assertThat(Main.execute("dedup", "--warehouse", warehouse.toString(), "--date", D2,
+        "--set", "kliping.output.files-per-partition=3")).isEqualTo(ExitCodes.OK);
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.listenerManager().unregister(writes);
   }
 
   @AfterAll
@@ -101,16 +110,31 @@ class IncrementalDedupPipelineTest {
   }
 
   /**
-   * Dedup rewrites the date's articles, texts and all: adding the cluster columns and laying the
-   * rows out for the files takes one shuffle and one sort of them, not a join's shuffle and sort
-   * and then the writer's.
+   * Dedup rewrites the date's articles, texts and all. Read file by file as ingest laid them out,
+   * they get their cluster columns in place: the write's plan neither shuffles nor sorts.
    */
   @Test
-  void dedupShufflesAndSortsTheArticlesOnce() {
+  void dedupRewritesTheArticlesInPlaceWithoutAShuffleOrSort() {
+    assertThat(rerunWrites).hasSize(1);
+    String plan = rerunWrites.get(0);
+    assertThat(plan).contains("Scan ExistingRDD");
+    assertThat(count(plan, "Exchange")).as(plan).isZero();
+    assertThat(count(plan, "Sort \\[")).as(plan).isZero();
+  }
+
+  /**
+   * With another number of files per partition than ingest wrote, the articles are not laid out
+   * for the write: adding the cluster columns and laying the rows out then takes one shuffle and
+   * one sort of them (not a join's shuffle and sort and then the writer's), and gives the same
+   * rows.
+   */
+  @Test
+  void withAnotherNumberOfFilesDedupShufflesAndSortsTheArticlesOnce() {
     assertThat(articleWrites).hasSize(1);
     String plan = articleWrites.get(0);
     assertThat(count(plan, "Exchange hashpartitioning\\(")).as(plan).isEqualTo(1);
     assertThat(count(plan, "Sort \\[")).as(plan).isEqualTo(1);
+    assertThat(sortedRows("articles", D2)).isEqualTo(day2RerunRows);
   }
 
   /**
@@ -175,6 +199,11 @@ class IncrementalDedupPipelineTest {
   }
 
   // ---- helpers ----
+
+  /** The partition's rows as strings, sorted. */
+  private static List<String> sortedRows(String table, String dt) {
+    return rows(table, dt).stream().map(Row::toString).sorted().toList();
+  }
 
   private static List<Row> rows(String table, String dt) {
     return spark.read().parquet(warehouse.resolve(table).resolve("dt=" + dt).toString())
