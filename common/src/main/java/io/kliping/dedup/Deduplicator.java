@@ -72,7 +72,8 @@ public interface Deduplicator {
    * by it inside each partition, such as the warehouse's files read one per partition: each
    * article stays in its partition and place, and only the cluster assignments are shuffled.
    *
-   * @throws IllegalStateException in a task, when a partition's articles are not sorted
+   * @throws IllegalStateException in a task, when an article is not in its hash partition or
+   *     not after the one before it
    */
   static Dataset<Row> annotateInPlace(Dataset<Row> articles, Result result) {
     return ClusterColumns.annotateInPlace(articles, result.assignments());

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * back without a shuffle or a sort.
  *
  * <p>Nothing is assumed: the file names are checked, and the key of every row (only that column
- * is read) is checked to hash to its file's number and to follow the row before it. A folder
+ * is read) is checked to hash to its file's number and to come strictly after the row before it
+ * (so keys are also unique). A folder
  * written with another number of files, or by another writer, is not read this way.
  */
 final class FileLayout {
@@ -122,8 +123,8 @@ final class FileLayout {
   }
 
   /**
-   * Rows of one file whose key hashes elsewhere, is null, or does not follow the row before it
-   * (Spark's binary string order).
+   * Rows of one file whose key hashes elsewhere, is null, or does not come strictly after the row
+   * before it (Spark's binary string order; an equal key is out of place too).
    */
   private static final class CountOutOfPlace implements MapPartitionsFunction<Row, Long> {
     @Override
@@ -135,7 +136,7 @@ final class FileLayout {
         String k = r.getString(2);
         UTF8String current = k == null ? null : UTF8String.fromString(k);
         if (current == null || r.getInt(0) != r.getInt(1)
-            || (previous != null && previous.binaryCompare(current) > 0)) {
+            || (previous != null && previous.binaryCompare(current) >= 0)) {
           out++;
         }
         previous = current;

@@ -181,6 +181,12 @@ class WarehouseTest extends SparkTestBase {
         .parquet(unsorted.toString());
     assertThat(new Warehouse(spark, tmp.toString(), 2).readByFile(Tables.ARTICLES, D2)).isEmpty();
 
+    // Laid out by the warehouse, but with one id twice.
+    LocalDate d3 = D2.plusDays(1);
+    new Warehouse(spark, tmp.toString(), 2).overwrite(Tables.ARTICLES, d3,
+        articles(50).union(articles(1)));
+    assertThat(new Warehouse(spark, tmp.toString(), 2).readByFile(Tables.ARTICLES, d3)).isEmpty();
+
     // Sorted, but a file named by another writer.
     Path folder = tmp.resolve("articles/dt=" + D1);
     Files.move(Path.of(partFile(folder, 1)), folder.resolve("other.parquet"));
