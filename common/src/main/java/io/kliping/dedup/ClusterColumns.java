@@ -59,16 +59,11 @@ final class ClusterColumns {
    */
   static Dataset<Row> annotate(Dataset<Row> articles, Dataset<Row> assignments, int partitions) {
     String[] added = DedupColumns.ADDED_SCHEMA.fieldNames();
-    List<Column> assignmentColumns = new ArrayList<>();
-    assignmentColumns.add(col(ARTICLE_ID));
-    for (String name : added) {
-      assignmentColumns.add(col(name));
-    }
     Dataset<Row> stacked =
         articles
             .withColumn(SIDE, lit(false))
             .unionByName(
-                assignments.select(assignmentColumns.toArray(Column[]::new))
+                assignmentColumns(assignments)
                     .withColumn(SIDE, lit(true)),
                 true);
     Dataset<Row> partitioned =
@@ -106,12 +101,7 @@ final class ClusterColumns {
     if (partitions < 1) {
       throw new IllegalArgumentException("articles have no partitions");
     }
-    List<Column> assignmentColumns = new ArrayList<>();
-    assignmentColumns.add(col(ARTICLE_ID));
-    for (String name : DedupColumns.ADDED_SCHEMA.fieldNames()) {
-      assignmentColumns.add(col(name));
-    }
-    Dataset<Row> sortedAssignments = assignments.select(assignmentColumns.toArray(Column[]::new))
+    Dataset<Row> sortedAssignments = assignmentColumns(assignments)
         .repartition(partitions, col(ARTICLE_ID))
         .sortWithinPartitions(ARTICLE_ID);
     StructType schema = articles.schema();
@@ -126,6 +116,16 @@ final class ClusterColumns {
         new MergeAssignments(schema, articles.schema().fieldIndex(ARTICLE_ID),
             articles.columns().length));
     return InternalFrames.frame(articles.sparkSession(), merged, schema);
+  }
+
+  /** The assignments' {@code article_id}, then the added columns in their schema's order. */
+  private static Dataset<Row> assignmentColumns(Dataset<Row> assignments) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(ARTICLE_ID));
+    for (String name : DedupColumns.ADDED_SCHEMA.fieldNames()) {
+      columns.add(col(name));
+    }
+    return assignments.select(columns.toArray(Column[]::new));
   }
 
   /**
