@@ -11,11 +11,15 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.kliping.config.KlipingConfig;
+import io.kliping.io.BroadcastThreshold;
 import io.kliping.io.StringRanks;
 import io.kliping.schema.Tables;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -171,6 +175,35 @@ public final class CooccurrenceStage {
    */
   public Dataset<Row> score(Dataset<Row> counts, List<String> groups,
       Optional<StringRanks> ranks) {
+    return score(counts, groups, ranks, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #score(Dataset, List, Optional)} for counts of at most {@code groupsAtMost} distinct
+   * values of the {@code groups} columns. With {@code ranks}, the entity marginals ({@code n_a},
+   * {@code n_b}) then have at most one row per entity of the dictionary, level and group, a
+   * bound known before they are computed; when it fits the session's broadcast threshold
+   * ({@link BroadcastThreshold}) they are broadcast from the start and the pairs stream through
+   * both joins where they are. Left to adaptive execution, the pairs were shuffled for a
+   * sort-merge join that was then replaced by a broadcast (690 MB of rolling pairs at 250k
+   * articles). Above the threshold the joins are planned as before.
+   */
+  public Dataset<Row> score(Dataset<Row> counts, List<String> groups,
+      Optional<StringRanks> ranks, long groupsAtMost) {
+    return withMeasures(pairs(counts, groups, ranks, groupsAtMost));
+  }
+
+  /**
+   * The pairs {@link #score(Dataset, List, Optional, long)} gives, with their counts and without
+   * the {@link #measures}: {@code groups..., entity_a, entity_b, level, n_ab, n_a, n_b, n}, then
+   * {@code days_present} when the counts have it and the ranks when given. For a table the
+   * measures can be computed as the sorted pairs are written
+   * ({@link io.kliping.io.Warehouse#stage(io.kliping.schema.TableSpec, java.time.LocalDate,
+   * Dataset, Optional, Map)}): five of the fifteen columns then go through neither shuffle nor
+   * sort.
+   */
+  public Dataset<Row> pairs(Dataset<Row> counts, List<String> groups,
+      Optional<StringRanks> ranks, long groupsAtMost) {
     Column isTotal = col("entity_a").isNull().and(col("entity_b").isNull());
     Column isEntity = col("entity_a").isNotNull().and(col("entity_b").isNull());
     Column isPair = col("entity_b").isNotNull();
@@ -199,12 +232,35 @@ public final class CooccurrenceStage {
         .toArray(Column[]::new)));
     Dataset<Row> pairs = counts.filter(isPair.and(col("units").geq(settings.minCount())))
         .select(withKey(key, col("entity_a"), col("entity_b"), col("units").as("n_ab")));
+    if (ranks.isPresent() && marginalsFitBroadcast(counts.sparkSession(), ranks.get(),
+        groupsAtMost, key.size())) {
+      na = broadcast(na);
+      nb = broadcast(nb);
+    }
     // Marginals on the right: one row per key, so a frequent entity's many pairs stream past it.
     Dataset<Row> joined = pairs
         .join(na, seq(concat(key, "entity_a")))
         .join(nb, seq(concat(key, "entity_b")))
         .join(broadcast(totals), seq(key));
 
+    List<Column> out = new ArrayList<>(columns(groups));
+    out.addAll(List.of(col("entity_a"), col("entity_b"), col("level"),
+        col("n_ab"), col("n_a"), col("n_b"), col("n")));
+    if (Arrays.asList(totals.columns()).contains("days_present")) {
+      out.add(col("days_present"));
+    }
+    if (ranks.isPresent()) {
+      out.add(col(RANK_A));
+      out.add(col(RANK_B));
+    }
+    return joined.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * The measures of a pair by column name, in the tables' order: {@code pmi, npmi, g2, jaccard}
+   * (expressions over its {@code n_ab, n_a, n_b, n}) and {@code counting}.
+   */
+  public Map<String, Column> measures() {
     Column nab = col("n_ab").cast("double");
     Column nA = col("n_a").cast("double");
     Column nB = col("n_b").cast("double");
@@ -218,18 +274,38 @@ public final class CooccurrenceStage {
         .plus(term(n.minus(nA).minus(nB).plus(nab), n.minus(nA), n.minus(nB), n))
         .multiply(2.0);
     Column jaccard = nab.divide(nA.plus(nB).minus(nab));
-    List<Column> out = new ArrayList<>(columns(groups));
-    out.addAll(List.of(col("entity_a"), col("entity_b"), col("level"),
-        col("n_ab"), col("n_a"), col("n_b"), col("n"), pmi.as("pmi"), npmi.as("npmi"),
-        g2.as("g2"), jaccard.as("jaccard"), lit(counting()).as("counting")));
-    if (Arrays.asList(totals.columns()).contains("days_present")) {
-      out.add(col("days_present"));
+    Map<String, Column> measures = new LinkedHashMap<>();
+    measures.put("pmi", pmi);
+    measures.put("npmi", npmi);
+    measures.put("g2", g2);
+    measures.put("jaccard", jaccard);
+    measures.put("counting", lit(counting()));
+    return Collections.unmodifiableMap(measures);
+  }
+
+  /** {@link #pairs} with the {@link #measures} after {@code n}: the rows {@link #score} gives. */
+  public Dataset<Row> withMeasures(Dataset<Row> pairs) {
+    List<Column> out = new ArrayList<>();
+    for (String c : pairs.columns()) {
+      out.add(col(c));
+      if (c.equals("n")) {
+        measures().forEach((name, measure) -> out.add(measure.as(name)));
+      }
     }
-    if (ranks.isPresent()) {
-      out.add(col(RANK_A));
-      out.add(col(RANK_B));
-    }
-    return joined.select(out.toArray(Column[]::new));
+    return pairs.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * Whether marginals of at most {@code groups} groups fit the broadcast threshold: per entity
+   * of the dictionary, level and group, one row of the key's {@code keyColumns}, the entity, its
+   * units and rank (8 bytes each and a null word, as Spark lays out a row; 16 more for the
+   * level's and the id's padding) and the id's own bytes.
+   */
+  static boolean marginalsFitBroadcast(org.apache.spark.sql.SparkSession spark,
+      StringRanks ranks, long groups, int keyColumns) {
+    double rowBytes = 8.0 * (keyColumns + 3 + 1) + 16;
+    double perGroup = ranks.size() * rowBytes + ranks.valueBytes();
+    return BroadcastThreshold.fits(spark, (double) groups * perGroup);
   }
 
   /** {@code k * ln(k * n / (row * col))}, 0 when k = 0. */

@@ -1,7 +1,12 @@
 package io.kliping.io;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.sum;
 
 import java.io.Serializable;
 import org.apache.spark.api.java.function.Function;
@@ -34,10 +39,12 @@ public final class StringRanks {
 
   private final Dataset<Row> table;
   private final long size;
+  private final long valueBytes;
 
-  private StringRanks(Dataset<Row> table, long size) {
+  private StringRanks(Dataset<Row> table, long size, long valueBytes) {
     this.table = table;
     this.size = size;
+    this.valueBytes = valueBytes;
   }
 
   /**
@@ -56,7 +63,9 @@ public final class StringRanks {
         .orderBy(col(VALUE));
     Dataset<Row> table = spark.createDataFrame(sorted.toJavaRDD().zipWithIndex()
         .map(new RankedRow()), SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
-    return new StringRanks(table, table.count());
+    Row measured = table.agg(count(lit(1)), coalesce(sum(octet_length(col(VALUE))), lit(0L)))
+        .first();
+    return new StringRanks(table, measured.getLong(0), measured.getLong(1));
   }
 
   /** Rows {@code value, rank}, one per distinct value. */
@@ -75,6 +84,14 @@ public final class StringRanks {
   /** The number of values, which is also the largest rank. */
   public long size() {
     return size;
+  }
+
+  /**
+   * The UTF-8 bytes of all values together: with {@link #size}, a bound on the size of tables
+   * keyed by them (one row per value and group, say) known before they are computed.
+   */
+  public long valueBytes() {
+    return valueBytes;
   }
 
   /** Drops the cached dictionary. */

@@ -241,20 +241,51 @@ public final class Warehouse {
    */
   public Staged stage(TableSpec table, LocalDate dt, Dataset<Row> rows,
       Optional<SortPrefix> prefix) {
+    return stage(table, dt, rows, prefix, Map.of());
+  }
+
+  /**
+   * {@link #stage(TableSpec, LocalDate, Dataset, Optional)}, with the columns of {@code
+   * computedAfterSort} (by name: an expression over the row's other columns) computed as the
+   * sorted rows are written: {@code rows} need not have them, and the shuffle and sort move
+   * and hold the rows without them. The same files as staging the rows with those columns
+   * computed first. Sort key columns cannot be among them.
+   */
+  public Staged stage(TableSpec table, LocalDate dt, Dataset<Row> rows,
+      Optional<SortPrefix> prefix, Map<String, Column> computedAfterSort) {
     prefix.ifPresent(p -> {
       if (!p.columns().equals(table.sortKey())) {
         throw new IllegalArgumentException("sort prefix of table '" + table.name() + "' covers "
             + p.columns() + ", not its sort key " + table.sortKey());
       }
     });
-    Dataset<Row> shaped = TaskFaults.inject(spark, prefix.isEmpty() ? shape(table, rows)
-        : shape(table, prefix.get().apply(rows), functions.col(SortPrefix.COLUMN)));
+    List<String> names = Arrays.asList(table.schema().fieldNames());
+    for (String computed : computedAfterSort.keySet()) {
+      if (!names.contains(computed) || table.sortKey().contains(computed)) {
+        throw new IllegalArgumentException("column '" + computed + "' of table '" + table.name()
+            + "' cannot be computed after the sort: not a column outside the sort key "
+            + table.sortKey());
+      }
+    }
+    StructField[] stored = Arrays.stream(table.schema().fields())
+        .filter(f -> !computedAfterSort.containsKey(f.name())).toArray(StructField[]::new);
+    Dataset<Row> shaped = TaskFaults.inject(spark, prefix.isEmpty()
+        ? shape(table.name(), stored, rows)
+        : shape(table.name(), stored, prefix.get().apply(rows), functions.col(SortPrefix.COLUMN)));
     Column[] key = table.sortKey().stream().map(functions::col).toArray(Column[]::new);
     // Spread by the key's hash either way, so a prefix changes how a file is sorted, not which
     // rows it holds.
     Dataset<Row> spread = shaped.repartition(filesPerPartition, key);
     spread = prefix.isEmpty() ? spread.sortWithinPartitions(key)
         : spread.sortWithinPartitions(SortPrefix.COLUMN).drop(SortPrefix.COLUMN);
+    if (!computedAfterSort.isEmpty()) {
+      Dataset<Row> sorted = spread;
+      spread = sorted.select(Arrays.stream(table.schema().fields())
+          .map(f -> computedAfterSort.containsKey(f.name())
+              ? computedAfterSort.get(f.name()).cast(f.dataType()).as(f.name())
+              : sorted.col(f.name()))
+          .toArray(Column[]::new));
+    }
     return write(table, dt, spread);
   }
 
@@ -418,14 +449,18 @@ public final class Warehouse {
    * (a sort prefix).
    */
   static Dataset<Row> shape(TableSpec table, Dataset<Row> rows, Column... extra) {
-    StructType schema = table.schema();
-    for (StructField f : schema.fields()) {
+    return shape(table.name(), table.schema().fields(), rows, extra);
+  }
+
+  private static Dataset<Row> shape(String table, StructField[] fields, Dataset<Row> rows,
+      Column... extra) {
+    for (StructField f : fields) {
       if (!Arrays.asList(rows.columns()).contains(f.name())) {
-        throw new IllegalArgumentException("rows for table '" + table.name()
+        throw new IllegalArgumentException("rows for table '" + table
             + "' lack column '" + f.name() + "'; have " + Arrays.toString(rows.columns()));
       }
     }
-    return rows.select(Stream.concat(Arrays.stream(schema.fields())
+    return rows.select(Stream.concat(Arrays.stream(fields)
         .map(f -> rows.col(f.name()).cast(f.dataType()).as(f.name())), Arrays.stream(extra))
         .toArray(Column[]::new));
   }

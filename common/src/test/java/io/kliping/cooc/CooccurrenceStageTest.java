@@ -247,6 +247,61 @@ class CooccurrenceStageTest extends SparkTestBase {
   }
 
   @Test
+  void marginalsWithinTheBroadcastThresholdAreBroadcastFromTheStart() {
+    CooccurrenceStage stage = CooccurrenceStage.create(settings(1, false, 100));
+    StringRanks ranks = StringRanks.of(mentions().select("entity_id"));
+    Dataset<Row> computed = stage.counts(articles(), mentions());
+    Dataset<Row> counts = spark.createDataFrame(computed.collectAsList(), computed.schema());
+    // The static planner broadcasts nothing by itself here: only a hint makes the joins
+    // broadcast ones in the plan made before execution.
+    spark.conf().set("spark.sql.autoBroadcastJoinThreshold", "-1");
+    try {
+      spark.conf().set("spark.sql.adaptive.autoBroadcastJoinThreshold", "1m");
+      String fits = stage.score(counts, List.of(), Optional.of(ranks), 1)
+          .queryExecution().executedPlan().toString();
+      // Their bound (3 entities x 1 group x (56 + 1) bytes per level) is far below 1m; with a
+      // threshold of 5 bytes, it is above, and they are not broadcast.
+      spark.conf().set("spark.sql.adaptive.autoBroadcastJoinThreshold", "5");
+      String tooLarge = stage.score(counts, List.of(), Optional.of(ranks), 1)
+          .queryExecution().executedPlan().toString();
+      String unbounded = stage.score(counts, List.of(), Optional.of(ranks))
+          .queryExecution().executedPlan().toString();
+
+      assertThat(fits).doesNotContain("SortMergeJoin")
+          .containsPattern("BroadcastHashJoin \\[level#\\d+, entity_a#\\d+\\]")
+          .containsPattern("BroadcastHashJoin \\[level#\\d+, entity_b#\\d+\\]");
+      assertThat(tooLarge).containsPattern("SortMergeJoin \\[level#\\d+, entity_a#\\d+\\]");
+      assertThat(unbounded).containsPattern("SortMergeJoin \\[level#\\d+, entity_a#\\d+\\]");
+      spark.conf().set("spark.sql.adaptive.autoBroadcastJoinThreshold", "1m");
+      assertThat(stage.score(counts, List.of(), Optional.of(ranks), 1).exceptAll(
+          stage.score(counts, List.of(), Optional.of(ranks))).count()).isZero();
+      assertThat(stage.score(counts, List.of(), Optional.of(ranks), 1).count())
+          .isEqualTo(stage.score(counts, List.of()).count()).isGreaterThanOrEqualTo(5);
+    } finally {
+      spark.conf().unset("spark.sql.autoBroadcastJoinThreshold");
+      spark.conf().unset("spark.sql.adaptive.autoBroadcastJoinThreshold");
+      ranks.release();
+    }
+  }
+
+  @Test
+  void theMarginalsBoundGrowsWithEntitiesGroupsAndIdBytes() {
+    StringRanks ranks = StringRanks.of(mentions().select("entity_id"));
+    try {
+      // 3 ids of 1 byte: per group 3 x (8 x (2 + 3 + 1) + 16) + 3 = 195 bytes with two key
+      // columns (level and one group).
+      assertThat(ranks.valueBytes()).isEqualTo(3);
+      spark.conf().set("spark.sql.adaptive.autoBroadcastJoinThreshold", "390");
+      assertThat(CooccurrenceStage.marginalsFitBroadcast(spark, ranks, 2, 2)).isTrue();
+      assertThat(CooccurrenceStage.marginalsFitBroadcast(spark, ranks, 3, 2)).isFalse();
+      assertThat(CooccurrenceStage.marginalsFitBroadcast(spark, ranks, 2, 3)).isFalse();
+    } finally {
+      spark.conf().unset("spark.sql.adaptive.autoBroadcastJoinThreshold");
+      ranks.release();
+    }
+  }
+
+  @Test
   void countedWithADictionaryRowsCarryTheirEntitiesRanksAndNothingElseChanges() {
     CooccurrenceStage stage = CooccurrenceStage.create(settings(1, false, 100));
     StringRanks ranks = StringRanks.of(mentions().select("entity_id"));

@@ -11,11 +11,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +80,59 @@ class WarehouseTest extends SparkTestBase {
     b.overwrite(Tables.REJECTS, D1, rejects(200, "x").repartition(7).sort("raw"));
     assertThat(partFiles(tmp.resolve("a/rejects/dt=" + D1)))
         .isEqualTo(partFiles(tmp.resolve("b/rejects/dt=" + D1)));
+  }
+
+  @Test
+  void columnsComputedAfterTheSortGiveTheSameFilesAndStayOutOfTheShuffle() throws Exception {
+    Warehouse a = new Warehouse(spark, tmp.resolve("a").toString(), 3);
+    Warehouse b = new Warehouse(spark, tmp.resolve("b").toString(), 3);
+    Column raw = functions.concat(functions.lit("raw of "), functions.col("position"));
+    List<String> writes = new ArrayList<>();
+    QueryExecutionListener listener = new QueryExecutionListener() {
+      @Override
+      public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+        String plan = qe.executedPlan().toString();
+        if (plan.contains("InsertIntoHadoopFsRelationCommand")) {
+          writes.add(plan);
+        }
+      }
+
+      @Override
+      public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+    };
+    spark.listenerManager().register(listener);
+    try {
+      a.publish(List.of(a.stage(Tables.REJECTS, D1, rejects(200, "x").drop("raw"),
+          Optional.empty(), Map.of("raw", raw))));
+      b.overwrite(Tables.REJECTS, D1, rejects(200, "x").withColumn("raw", raw));
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.listenerManager().unregister(listener);
+    }
+
+    assertThat(partFiles(tmp.resolve("a/rejects/dt=" + D1)))
+        .isEqualTo(partFiles(tmp.resolve("b/rejects/dt=" + D1)));
+    assertThat(a.read(Tables.REJECTS, D1).where("raw = 'raw of 300'").count()).isEqualTo(1);
+    assertThat(writes).hasSize(2);
+    // Computed above the sort, nothing from the exchange down knows the column; computed
+    // before, it goes through the shuffle.
+    assertThat(belowTheExchange(writes.get(0))).doesNotContainPattern("raw#\\d+");
+    assertThat(belowTheExchange(writes.get(1))).containsPattern("raw#\\d+");
+  }
+
+  private static String belowTheExchange(String plan) {
+    String finalPlan = plan.split("== Initial Plan ==")[0];
+    assertThat(finalPlan).contains("Exchange hashpartitioning");
+    return finalPlan.substring(finalPlan.indexOf("Exchange hashpartitioning"));
+  }
+
+  @Test
+  void aSortKeyColumnCannotBeComputedAfterTheSort() {
+    Warehouse wh = new Warehouse(spark, tmp.toString(), 1);
+    assertThatThrownBy(() -> wh.stage(Tables.REJECTS, D1, rejects(1, "a").drop("reason"),
+        Optional.empty(), Map.of("reason", functions.lit("r"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'reason'").hasMessageContaining("sort key");
   }
 
   @Test

@@ -77,16 +77,21 @@ final class CooccurrenceJob implements Callable<Integer> {
     // to compute again (no sum), and the rolling scores are read back from their staged files
     // for the top partners, which need only the pairs with at least top-k.min-count units.
     for (LocalDate end : ends) {
-      Dataset<Row> oneDay = stage.score(RollingWindows.sumDays(ctx.spark(), daily, List.of(end),
-          List.of(1), stage.counting()), RollingWindows.GROUPS, Optional.of(order.entities()));
+      // The measures are computed as the sorted pairs are written, so the pairs are shuffled
+      // and sorted without them.
+      Dataset<Row> oneDayPairs = stage.pairs(RollingWindows.sumDays(ctx.spark(), daily,
+          List.of(end), List.of(1), stage.counting()), RollingWindows.GROUPS,
+          Optional.of(order.entities()), 1);
       if (end.equals(day)) {
-        staged.add(wh.stage(Tables.COOCCURRENCE, day, oneDay, order.of(Tables.COOCCURRENCE)));
+        staged.add(wh.stage(Tables.COOCCURRENCE, day, oneDayPairs, order.of(Tables.COOCCURRENCE),
+            stage.measures()));
       }
       Warehouse.Staged rolling = wh.stage(Tables.COOCCURRENCE_ROLLING, end,
-          stage.score(RollingWindows.sumDays(ctx.spark(), daily, List.of(end), rollingDays,
-              stage.counting()), RollingWindows.GROUPS, Optional.of(order.entities())),
-          order.of(Tables.COOCCURRENCE_ROLLING));
-      Dataset<Row> scored = oneDay.unionByName(wh.readStaged(rolling)
+          stage.pairs(RollingWindows.sumDays(ctx.spark(), daily, List.of(end), rollingDays,
+              stage.counting()), RollingWindows.GROUPS, Optional.of(order.entities()),
+              rollingDays.size()),
+          order.of(Tables.COOCCURRENCE_ROLLING), stage.measures());
+      Dataset<Row> scored = stage.withMeasures(oneDayPairs).unionByName(wh.readStaged(rolling)
           .withColumn("window_end", lit(java.sql.Date.valueOf(end))), true);
       Warehouse.Staged best = wh.stage(Tables.COOCCURRENCE_TOP, end,
           TopPartners.of(scored, RollingWindows.GROUPS, names, settings,
