@@ -199,8 +199,8 @@ public final class CooccurrenceStage {
    * {@code days_present} when the counts have it and the ranks when given. For a table the
    * measures can be computed as the sorted pairs are written
    * ({@link io.kliping.io.Warehouse#stage(io.kliping.schema.TableSpec, java.time.LocalDate,
-   * Dataset, Optional, Map)}): five of the fifteen columns then go through neither shuffle nor
-   * sort.
+   * Dataset, Optional, Map)}): those five columns then go through neither the write's shuffle
+   * nor its sort.
    */
   public Dataset<Row> pairs(Dataset<Row> counts, List<String> groups,
       Optional<StringRanks> ranks, long groupsAtMost) {
