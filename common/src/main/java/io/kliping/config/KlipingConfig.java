@@ -119,15 +119,32 @@ public record KlipingConfig(
     }
   }
 
-  /** Output layout. */
-  public record Output(int filesPerPartition) implements Serializable {}
+  /**
+   * Output layout: Parquet files per table partition, and the size at which a file's row group
+   * is closed (Parquet's {@code parquet.block.size}; smaller groups give readers more splits).
+   */
+  public record Output(int filesPerPartition, long rowGroupBytes) implements Serializable {}
 
   /**
-   * Spark settings applied when the submitter did not set them: shuffle partitions, and the
-   * largest shuffled join side (bytes; -1 = never) adaptive execution broadcasts instead.
+   * Spark settings applied when the submitter did not set them: shuffle partitions, the largest
+   * shuffled join side (bytes; -1 = never) adaptive execution broadcasts instead, and the most
+   * bytes of files one read task takes ({@code spark.sql.files.maxPartitionBytes}).
    */
-  public record SparkSettings(int shufflePartitions, long broadcastJoinThreshold)
-      implements Serializable {}
+  public record SparkSettings(int shufflePartitions, long broadcastJoinThreshold,
+      long maxSplitBytes) implements Serializable {}
+
+  /** Smallest row group and read split accepted: below it, per-group overheads dominate. */
+  static final long MIN_SIZE_SETTING = 1L << 20;
+
+  /** A size ("16m", "32 MiB", 1048576) of at least {@code min} bytes. */
+  private static long bytesAtLeast(Config c, String path, long min) {
+    long bytes = c.getBytes(path);
+    if (bytes < min) {
+      throw new ConfigException("kliping." + path + " must be at least " + min + " bytes (1m), got "
+          + c.getString(path).trim());
+    }
+    return bytes;
+  }
 
   /** A size ("64m", "10 MiB", 1048576) or -1; HOCON's own sizes cannot be negative. */
   private static long bytesOrMinusOne(Config c, String path) {
@@ -198,11 +215,12 @@ public record KlipingConfig(
             Cooccurrence.MEASURES),
         atLeast("kliping.cooccurrence.top-k.min-count", co.getInt("top-k.min-count"), 1));
     Output output = new Output(
-        atLeast("kliping.output.files-per-partition", c.getInt("output.files-per-partition"), 1));
+        atLeast("kliping.output.files-per-partition", c.getInt("output.files-per-partition"), 1),
+        bytesAtLeast(c, "output.row-group-bytes", MIN_SIZE_SETTING));
     long broadcast = bytesOrMinusOne(c, "spark.broadcast-join-threshold");
     SparkSettings spark = new SparkSettings(
         atLeast("kliping.spark.shuffle-partitions", c.getInt("spark.shuffle-partitions"), 1),
-        broadcast);
+        broadcast, bytesAtLeast(c, "spark.max-split-bytes", MIN_SIZE_SETTING));
     String warehouse = c.getString("warehouse").trim();
     if (warehouse.isEmpty()) {
       throw new ConfigException("kliping.warehouse must not be empty");

@@ -43,6 +43,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Warehouse {
   private static final String STAGING = ".staging";
+  /** Parquet's writer setting for its row group size ({@code ParquetOutputFormat.BLOCK_SIZE}). */
+  static final String PARQUET_BLOCK_SIZE = "parquet.block.size";
   /** Folder of per-date run records (manifest, reports) under the root; not a table. */
   public static final String RUNS = "_runs";
   /** The file that marks a date as finished (written by the jobs' run manifest). */
@@ -51,14 +53,31 @@ public final class Warehouse {
   private final SparkSession spark;
   private final Path root;
   private final int filesPerPartition;
+  private final long rowGroupBytes;
   /** Staged, not yet published partitions of the running batch, by table name and date. */
   private final Map<String, Staged> pending = new LinkedHashMap<>();
   private boolean batch;
 
+  /** Parquet's row group size ({@code parquet.block.size}) when none is given: 16 MiB. */
+  public static final long DEFAULT_ROW_GROUP_BYTES = 16L << 20;
+
+  /** A warehouse whose files have row groups of {@link #DEFAULT_ROW_GROUP_BYTES}. */
   public Warehouse(SparkSession spark, String root, int filesPerPartition) {
+    this(spark, root, filesPerPartition, DEFAULT_ROW_GROUP_BYTES);
+  }
+
+  /**
+   * @param rowGroupBytes size (compressed, about) at which a file's row group is closed; a read
+   *     task takes whole row groups, so smaller groups give readers finer splits
+   */
+  public Warehouse(SparkSession spark, String root, int filesPerPartition, long rowGroupBytes) {
+    if (rowGroupBytes <= 0) {
+      throw new IllegalArgumentException("row group bytes must be positive: " + rowGroupBytes);
+    }
     this.spark = spark;
     this.root = new Path(root);
     this.filesPerPartition = filesPerPartition;
+    this.rowGroupBytes = rowGroupBytes;
   }
 
   /** Path of a table's folder. */
@@ -329,6 +348,7 @@ public final class Warehouse {
     laidOut.write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "zstd")
+        .option(PARQUET_BLOCK_SIZE, rowGroupBytes)
         .parquet(staging.toString());
     long written = spark.read().schema(nullable(table.schema())).parquet(staging.toString()).count();
     return new Staged(table, dt, staging, written, false);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -172,10 +174,8 @@ class WarehouseTest extends SparkTestBase {
 
   @Test
   void readByFileGivesEachFileWholeAndInOrderAsItsPartition() {
-    Warehouse wh = new Warehouse(spark, tmp.toString(), 3);
-    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Warehouse wh = new Warehouse(spark, tmp.toString(), 3, 2048); // many row groups per file
     String maxPartition = spark.conf().get("spark.sql.files.maxPartitionBytes");
-    hadoop.setInt("parquet.block.size", 2048); // many row groups per file
     try {
       wh.overwrite(Tables.ARTICLES, D1, articles(600));
       spark.conf().set("spark.sql.files.maxPartitionBytes", "4096"); // many splits per file
@@ -196,7 +196,6 @@ class WarehouseTest extends SparkTestBase {
             .collectAsList()).allMatch(r -> r.getInt(0) == bucket);
       }
     } finally {
-      hadoop.unset("parquet.block.size");
       spark.conf().set("spark.sql.files.maxPartitionBytes", maxPartition);
     }
   }
@@ -249,6 +248,38 @@ class WarehouseTest extends SparkTestBase {
     Path folder = tmp.resolve("articles/dt=" + D1);
     Files.move(Path.of(partFile(folder, 1)), folder.resolve("other.parquet"));
     assertThat(new Warehouse(spark, tmp.toString(), 2).readByFile(Tables.ARTICLES, D1)).isEmpty();
+  }
+
+  /** Row groups of each data file in a partition folder, by file name. */
+  private static List<Integer> rowGroups(Path folder) throws IOException {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    List<Integer> groups = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(folder)) {
+      files = s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+    for (Path file : files) {
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+          new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+        groups.add(reader.getFooter().getBlocks().size());
+      }
+    }
+    return groups;
+  }
+
+  @Test
+  void filesHaveRowGroupsOfTheConfiguredSizeAndTheSameRows() throws IOException {
+    Warehouse small = new Warehouse(spark, tmp.resolve("small").toString(), 2, 4096);
+    Warehouse plain = new Warehouse(spark, tmp.resolve("plain").toString(), 2);
+    small.overwrite(Tables.ARTICLES, D1, articles(2000));
+    plain.overwrite(Tables.ARTICLES, D1, articles(2000));
+    assertThat(rowGroups(tmp.resolve("small/articles/dt=" + D1))).hasSize(2)
+        .allMatch(groups -> groups > 3);
+    assertThat(rowGroups(tmp.resolve("plain/articles/dt=" + D1))).containsExactly(1, 1);
+    assertThat(small.read(Tables.ARTICLES, D1).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(plain.read(Tables.ARTICLES, D1).collectAsList());
+    assertThatThrownBy(() -> new Warehouse(spark, tmp.toString(), 2, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row group");
   }
 
   /** The data file of write task {@code k} in a partition folder. */

@@ -22,7 +22,8 @@ public final class JobContext implements AutoCloseable {
     this.config = config;
     this.spark = spark;
     this.ownsSession = ownsSession;
-    this.warehouse = new Warehouse(spark, config.warehouse(), config.output().filesPerPartition());
+    this.warehouse = new Warehouse(spark, config.warehouse(), config.output().filesPerPartition(),
+        config.output().rowGroupBytes());
   }
 
   /** Loads and validates the configuration; throws {@link io.kliping.config.ConfigException}. */
@@ -48,6 +49,8 @@ public final class JobContext implements AutoCloseable {
         Integer.toString(config.spark().shufflePartitions()));
     conf.setIfMissing("spark.sql.adaptive.autoBroadcastJoinThreshold",
         Long.toString(config.spark().broadcastJoinThreshold()));
+    conf.setIfMissing("spark.sql.files.maxPartitionBytes",
+        Long.toString(config.spark().maxSplitBytes()));
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
