@@ -120,10 +120,11 @@ public record KlipingConfig(
   }
 
   /**
-   * Output layout: Parquet files per table partition, and the size at which a file's row group
-   * is closed (Parquet's {@code parquet.block.size}; smaller groups give readers more splits).
+   * Output layout: Parquet files per table partition, and the size at which a row group of
+   * {@code articles} is closed (Parquet's {@code parquet.block.size}; smaller groups give the
+   * per-article stages more read tasks).
    */
-  public record Output(int filesPerPartition, long rowGroupBytes) implements Serializable {}
+  public record Output(int filesPerPartition, long articlesRowGroupBytes) implements Serializable {}
 
   /**
    * Spark settings applied when the submitter did not set them: shuffle partitions, the largest
@@ -216,7 +217,7 @@ public record KlipingConfig(
         atLeast("kliping.cooccurrence.top-k.min-count", co.getInt("top-k.min-count"), 1));
     Output output = new Output(
         atLeast("kliping.output.files-per-partition", c.getInt("output.files-per-partition"), 1),
-        bytesAtLeast(c, "output.row-group-bytes", MIN_SIZE_SETTING));
+        bytesAtLeast(c, "output.articles-row-group-bytes", MIN_SIZE_SETTING));
     long broadcast = bytesOrMinusOne(c, "spark.broadcast-join-threshold");
     SparkSettings spark = new SparkSettings(
         atLeast("kliping.spark.shuffle-partitions", c.getInt("spark.shuffle-partitions"), 1),

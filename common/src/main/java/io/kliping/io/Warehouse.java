@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -53,31 +54,33 @@ public final class Warehouse {
   private final SparkSession spark;
   private final Path root;
   private final int filesPerPartition;
-  private final long rowGroupBytes;
+  private final long fineRowGroupBytes;
   /** Staged, not yet published partitions of the running batch, by table name and date. */
   private final Map<String, Staged> pending = new LinkedHashMap<>();
   private boolean batch;
 
-  /** Parquet's row group size ({@code parquet.block.size}) when none is given: 16 MiB. */
-  public static final long DEFAULT_ROW_GROUP_BYTES = 16L << 20;
+  /** Row group size of the tables written in small row groups when none is given: 16 MiB. */
+  public static final long DEFAULT_FINE_ROW_GROUP_BYTES = 16L << 20;
 
-  /** A warehouse whose files have row groups of {@link #DEFAULT_ROW_GROUP_BYTES}. */
+  /** A warehouse whose fine-grouped tables have row groups of {@link #DEFAULT_FINE_ROW_GROUP_BYTES}. */
   public Warehouse(SparkSession spark, String root, int filesPerPartition) {
-    this(spark, root, filesPerPartition, DEFAULT_ROW_GROUP_BYTES);
+    this(spark, root, filesPerPartition, DEFAULT_FINE_ROW_GROUP_BYTES);
   }
 
   /**
-   * @param rowGroupBytes size (compressed, about) at which a file's row group is closed; a read
-   *     task takes whole row groups, so smaller groups give readers finer splits
+   * @param fineRowGroupBytes size (compressed, about) at which a row group of a table with
+   *     {@link TableSpec#fineRowGroups()} is closed; a read task takes whole row groups, so
+   *     smaller groups give its readers finer splits. Other tables get Parquet's own size.
    */
-  public Warehouse(SparkSession spark, String root, int filesPerPartition, long rowGroupBytes) {
-    if (rowGroupBytes <= 0) {
-      throw new IllegalArgumentException("row group bytes must be positive: " + rowGroupBytes);
+  public Warehouse(SparkSession spark, String root, int filesPerPartition,
+      long fineRowGroupBytes) {
+    if (fineRowGroupBytes <= 0) {
+      throw new IllegalArgumentException("row group bytes must be positive: " + fineRowGroupBytes);
     }
     this.spark = spark;
     this.root = new Path(root);
     this.filesPerPartition = filesPerPartition;
-    this.rowGroupBytes = rowGroupBytes;
+    this.fineRowGroupBytes = fineRowGroupBytes;
   }
 
   /** Path of a table's folder. */
@@ -345,11 +348,13 @@ public final class Warehouse {
   private Staged write(TableSpec table, LocalDate dt, Dataset<Row> laidOut) {
     Path staging = new Path(new Path(tablePath(table), STAGING),
         Tables.PARTITION_COLUMN + "=" + dt + "-" + UUID.randomUUID());
-    laidOut.write()
+    DataFrameWriter<Row> writer = laidOut.write()
         .mode(SaveMode.ErrorIfExists)
-        .option("compression", "zstd")
-        .option(PARQUET_BLOCK_SIZE, rowGroupBytes)
-        .parquet(staging.toString());
+        .option("compression", "zstd");
+    if (table.fineRowGroups()) {
+      writer = writer.option(PARQUET_BLOCK_SIZE, fineRowGroupBytes);
+    }
+    writer.parquet(staging.toString());
     long written = spark.read().schema(nullable(table.schema())).parquet(staging.toString()).count();
     return new Staged(table, dt, staging, written, false);
   }

@@ -35,7 +35,7 @@ public final class Tables {
       field("raw_text", StringType, true),
       field("cluster_id", StringType, true),
       field("is_canonical", BooleanType, true),
-      field("dup_type", StringType, true)}), List.of("article_id"));
+      field("dup_type", StringType, true)}), List.of("article_id"), true);
 
   public static final TableSpec DUPLICATES = new TableSpec("duplicates", new StructType(new StructField[] {
       field("article_id", StringType, false),

@@ -49,14 +49,14 @@ class ConfigLoaderTest {
   @Test
   void rowGroupsAndReadSplitsTakeSizesOfAtLeastOneMebibyte() {
     KlipingConfig defaults = ConfigLoader.load(Optional.empty(), List.of());
-    assertThat(defaults.output().rowGroupBytes()).isEqualTo(16L << 20);
+    assertThat(defaults.output().articlesRowGroupBytes()).isEqualTo(16L << 20);
     assertThat(defaults.spark().maxSplitBytes()).isEqualTo(32L << 20);
     KlipingConfig set = ConfigLoader.load(Optional.empty(),
-        List.of("kliping.output.row-group-bytes=1m", "kliping.spark.max-split-bytes=\"2 MiB\""));
-    assertThat(set.output().rowGroupBytes()).isEqualTo(1L << 20);
+        List.of("kliping.output.articles-row-group-bytes=1m", "kliping.spark.max-split-bytes=\"2 MiB\""));
+    assertThat(set.output().articlesRowGroupBytes()).isEqualTo(1L << 20);
     assertThat(set.spark().maxSplitBytes()).isEqualTo(2L << 20);
-    for (String bad : List.of("kliping.output.row-group-bytes=512k",
-        "kliping.output.row-group-bytes=-1", "kliping.spark.max-split-bytes=0",
+    for (String bad : List.of("kliping.output.articles-row-group-bytes=512k",
+        "kliping.output.articles-row-group-bytes=-1", "kliping.spark.max-split-bytes=0",
         "kliping.spark.max-split-bytes=big")) {
       String key = bad.substring("kliping.".length(), bad.indexOf('='));
       assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), List.of(bad)))

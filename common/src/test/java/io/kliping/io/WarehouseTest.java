@@ -268,7 +268,7 @@ class WarehouseTest extends SparkTestBase {
   }
 
   @Test
-  void filesHaveRowGroupsOfTheConfiguredSizeAndTheSameRows() throws IOException {
+  void articlesHaveRowGroupsOfTheConfiguredSizeAndTheSameRows() throws IOException {
     Warehouse small = new Warehouse(spark, tmp.resolve("small").toString(), 2, 4096);
     Warehouse plain = new Warehouse(spark, tmp.resolve("plain").toString(), 2);
     small.overwrite(Tables.ARTICLES, D1, articles(2000));
@@ -280,6 +280,15 @@ class WarehouseTest extends SparkTestBase {
         .containsExactlyInAnyOrderElementsOf(plain.read(Tables.ARTICLES, D1).collectAsList());
     assertThatThrownBy(() -> new Warehouse(spark, tmp.toString(), 2, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row group");
+  }
+
+  @Test
+  void otherTablesKeepParquetsRowGroups() throws IOException {
+    assertThat(Tables.ARTICLES.fineRowGroups()).isTrue();
+    assertThat(Tables.REJECTS.fineRowGroups()).isFalse();
+    new Warehouse(spark, tmp.toString(), 2, 4096).overwrite(Tables.REJECTS, D1,
+        rejects(3000, "x".repeat(40)));
+    assertThat(rowGroups(tmp.resolve("rejects/dt=" + D1))).containsExactly(1, 1);
   }
 
   /** The data file of write task {@code k} in a partition folder. */

@@ -23,7 +23,7 @@ public final class JobContext implements AutoCloseable {
     this.spark = spark;
     this.ownsSession = ownsSession;
     this.warehouse = new Warehouse(spark, config.warehouse(), config.output().filesPerPartition(),
-        config.output().rowGroupBytes());
+        config.output().articlesRowGroupBytes());
   }
 
   /** Loads and validates the configuration; throws {@link io.kliping.config.ConfigException}. */
