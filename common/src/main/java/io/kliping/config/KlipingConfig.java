@@ -141,7 +141,7 @@ public record KlipingConfig(
   private static long bytesAtLeast(Config c, String path, long min) {
     long bytes = c.getBytes(path);
     if (bytes < min) {
-      throw new ConfigException("kliping." + path + " must be at least " + min + " bytes (1m), got "
+      throw new ConfigException("kliping." + path + " must be at least " + min + " bytes, got "
           + c.getString(path).trim());
     }
     return bytes;

@@ -27,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Co-occurrence of entities for one batch date, in two steps that are kept apart on purpose.
@@ -301,7 +302,7 @@ public final class CooccurrenceStage {
    * units and rank (8 bytes each and a null word, as Spark lays out a row; 16 more for the
    * level's and the id's padding) and the id's own bytes.
    */
-  static boolean marginalsFitBroadcast(org.apache.spark.sql.SparkSession spark,
+  static boolean marginalsFitBroadcast(SparkSession spark,
       StringRanks ranks, long groups, int keyColumns) {
     double rowBytes = 8.0 * (keyColumns + 3 + 1) + 16;
     double perGroup = ranks.size() * rowBytes + ranks.valueBytes();

@@ -46,6 +46,8 @@ public final class Warehouse {
   private static final String STAGING = ".staging";
   /** Parquet's writer setting for its row group size ({@code ParquetOutputFormat.BLOCK_SIZE}). */
   static final String PARQUET_BLOCK_SIZE = "parquet.block.size";
+  /** Row group size of the tables written in small row groups when none is given: 16 MiB. */
+  public static final long DEFAULT_FINE_ROW_GROUP_BYTES = 16L << 20;
   /** Folder of per-date run records (manifest, reports) under the root; not a table. */
   public static final String RUNS = "_runs";
   /** The file that marks a date as finished (written by the jobs' run manifest). */
@@ -59,10 +61,7 @@ public final class Warehouse {
   private final Map<String, Staged> pending = new LinkedHashMap<>();
   private boolean batch;
 
-  /** Row group size of the tables written in small row groups when none is given: 16 MiB. */
-  public static final long DEFAULT_FINE_ROW_GROUP_BYTES = 16L << 20;
-
-  /** A warehouse whose fine-grouped tables have row groups of {@link #DEFAULT_FINE_ROW_GROUP_BYTES}. */
+  /** A warehouse with row groups of {@link #DEFAULT_FINE_ROW_GROUP_BYTES} where they are fine. */
   public Warehouse(SparkSession spark, String root, int filesPerPartition) {
     this(spark, root, filesPerPartition, DEFAULT_FINE_ROW_GROUP_BYTES);
   }
