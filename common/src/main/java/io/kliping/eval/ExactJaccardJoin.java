@@ -1,6 +1,7 @@
 package io.kliping.eval;
 
 import static org.apache.spark.sql.functions.array_intersect;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -88,9 +89,7 @@ public final class ExactJaccardJoin {
    * or checkpointed frame.
    */
   public static Dataset<Row> pairs(Dataset<Row> sets, double threshold) {
-    if (!(threshold > 0.0 && threshold <= 1.0)) {
-      throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
-    }
+    checkThreshold(threshold);
     Dataset<Row> docs =
         sets.select(col(ID), col(SHINGLES), size(col(SHINGLES)).as(LENGTH))
             .where(col(LENGTH).gt(0));
@@ -123,6 +122,52 @@ public final class ExactJaccardJoin {
         .join(docs.select(col(ID).as(ID_B), col(SHINGLES).as("_shingles_b")), ID_B)
         .select(col(ID_A), col(ID_B), jaccard(col("_shingles_a"), col("_shingles_b")).as(JACCARD))
         .where(col(JACCARD).geq(threshold));
+  }
+
+  /**
+   * The pairs of {@link #pairs} that have at least one document in {@code sample} (a frame with an
+   * {@code id} column, ids of {@code sets}): exact ground truth for a recall measured on a sample
+   * of a corpus too large for the whole join. Each sample document is compared with every document
+   * that shares one of its shingles, so no prefix filter is needed: the sample's shingles are
+   * broadcast and the corpus's shingles stream past them, one pass, linear in the corpus. Meant for
+   * samples of a few thousand documents; the work grows with the sample's shingles times their
+   * document frequencies.
+   */
+  public static Dataset<Row> pairsWithSample(Dataset<Row> sets, Dataset<Row> sample,
+      double threshold) {
+    checkThreshold(threshold);
+    Dataset<Row> docs =
+        sets.select(col(ID), col(SHINGLES), size(col(SHINGLES)).as(LENGTH))
+            .where(col(LENGTH).gt(0));
+    Dataset<Row> sampleTokens = docs.join(sample.select(col(ID)).distinct(), ID)
+        .select(col(ID).as("_sample"), col(LENGTH).as("_sample_length"),
+            explode(col(SHINGLES)).as(TOKEN));
+    Dataset<Row> tokens = docs.select(col(ID).as("_other"), col(LENGTH).as("_other_length"),
+        explode(col(SHINGLES)).as(TOKEN));
+    Column sampleLength = col("_sample_length");
+    Column otherLength = col("_other_length");
+    // Sets are distinct, so the rows of one (sample, other) pair count their shared shingles.
+    Dataset<Row> overlaps = tokens.join(broadcast(sampleTokens), TOKEN)
+        .where(col("_sample").notEqual(col("_other")))
+        .where(least(sampleLength, otherLength)
+            .geq(greatest(sampleLength, otherLength).multiply(threshold).minus(SLACK)))
+        .groupBy(col("_sample"), col("_other"), sampleLength, otherLength)
+        .agg(count(lit(1)).as("_overlap"));
+    Column overlap = col("_overlap");
+    Column similarity = overlap.cast("double")
+        .divide(sampleLength.plus(otherLength).minus(overlap).cast("double"));
+    // A pair of two sample documents is found from both ends, with the same similarity.
+    return overlaps
+        .select(least(col("_sample"), col("_other")).as(ID_A),
+            greatest(col("_sample"), col("_other")).as(ID_B), similarity.as(JACCARD))
+        .where(col(JACCARD).geq(threshold))
+        .distinct();
+  }
+
+  private static void checkThreshold(double threshold) {
+    if (!(threshold > 0.0 && threshold <= 1.0)) {
+      throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+    }
   }
 
   /**

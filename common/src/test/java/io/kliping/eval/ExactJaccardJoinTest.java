@@ -12,8 +12,11 @@ import io.kliping.eval.ExactJaccardJoin.Pair;
 import io.kliping.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -59,6 +62,44 @@ class ExactJaccardJoinTest extends SparkTestBase {
     assertThat(pairsFound[2]).isGreaterThan(20);
     assertThat(pairsFound[1]).isGreaterThan(pairsFound[2]);
     assertThat(pairsFound[0]).isGreaterThan(pairsFound[1]);
+  }
+
+  @Test
+  void sampleJoinFindsTheBruteForcePairsWithAnEndInTheSample() {
+    int kept = 0;
+    int bothInSample = 0;
+    int left = 0;
+    for (int corpus = 0; corpus < 12; corpus++) {
+      Map<String, String> docs = RandomCorpus.generate(2000 + corpus);
+      Map<String, long[]> sets = javaShingleSets(docs);
+      List<String> ids = new ArrayList<>(docs.keySet());
+      Set<String> sample = new HashSet<>();
+      for (int i = corpus % 3; i < ids.size(); i += 3) {
+        sample.add(ids.get(i));
+      }
+      List<Pair> all = ExactJaccardJoin.bruteForce(sets, 0.5);
+      List<Pair> expected = all.stream()
+          .filter(p -> sample.contains(p.idA()) || sample.contains(p.idB())).toList();
+      Dataset<Row> sampleFrame = frame(sample.stream()
+          .collect(Collectors.toMap(id -> id, id -> ""))).select("id");
+      List<Pair> actual = new ArrayList<>();
+      Dataset<Row> sparkSets =
+          ExactJaccardJoin.shingleSets(frame(docs).repartition(1 + corpus % 3), SETTINGS);
+      for (Row r : ExactJaccardJoin.pairsWithSample(sparkSets, sampleFrame, 0.5).collectAsList()) {
+        actual.add(new Pair(r.getString(0), r.getString(1), r.getDouble(2)));
+      }
+      actual.sort(ExactJaccardJoin.pairOrder());
+      assertThat(actual).as("corpus %d", corpus).containsExactlyElementsOf(expected);
+      kept += expected.size();
+      left += all.size() - expected.size();
+      bothInSample += (int) expected.stream()
+          .filter(p -> sample.contains(p.idA()) && sample.contains(p.idB())).count();
+    }
+    // Not vacuous: pairs were kept, some with both ends in the sample (found twice, kept once),
+    // and some left out.
+    assertThat(kept).isGreaterThan(20);
+    assertThat(bothInSample).isPositive();
+    assertThat(left).isPositive();
   }
 
   @Test
@@ -125,6 +166,8 @@ class ExactJaccardJoinTest extends SparkTestBase {
     assertThatThrownBy(() -> ExactJaccardJoin.pairs(sets, 0.0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ExactJaccardJoin.pairs(sets, 1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ExactJaccardJoin.pairsWithSample(sets, sets.select("id"), 0.0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

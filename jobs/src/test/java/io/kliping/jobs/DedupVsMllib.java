@@ -3,8 +3,10 @@ package io.kliping.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_timestamp;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.kliping.config.ConfigLoader;
 import io.kliping.dedup.ContentNormalizer;
@@ -13,6 +15,7 @@ import io.kliping.dedup.Deduplicator;
 import io.kliping.dedup.NormalizedContent;
 import io.kliping.dedup.ShingleBuffer;
 import io.kliping.dedup.Shingler;
+import io.kliping.eval.ExactJaccardJoin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -48,15 +52,25 @@ import org.apache.spark.storage.StorageLevel;
  * [mllib time limit in seconds = 1800]}. For each size,
  * the first n articles of the corpus (whole stories, as the generator writes them) are read and
  * cached; then each method is timed on its own, forced to completion by a no-op write. Recall is
- * pairwise against the generator's truth: same-story pairs found / same-story pairs. kliping's
- * pairs are those inside one cluster; MLlib's are the pairs its join returns (it has no
- * clustering step, which favours it in time).
+ * pairwise, twice: against the generator's truth (same-story pairs found / same-story pairs), and
+ * against exact Jaccard on a sample (pairs of shingle sets with Jaccard at least the dedup
+ * threshold that have an end among {@value #SAMPLE_PERCENT} % of the articles, chosen by a hash of
+ * the id, found / those pairs; {@link ExactJaccardJoin#pairsWithSample}). kliping's pairs are
+ * those inside one cluster; MLlib's are the pairs its join returns (it has no clustering step,
+ * which favours it in time; its pairs are kept in memory within its timed section for the
+ * sample's count).
  */
 public final class DedupVsMllib {
   private static final int FEATURE_BITS = 24;
-  /** The dedup settings of the reference configuration (conf/kliping.conf), as the job uses. */
+  /** Share of the articles, in percent, whose exact pairs make the sample's ground truth. */
+  static final int SAMPLE_PERCENT = 1;
+  /**
+   * The dedup settings of the reference configuration (conf/kliping.conf), as the job uses, with
+   * the {@code key=value} overrides of the environment variable {@code KLIPING_BENCH_SET}
+   * (separated by spaces), e.g. {@code kliping.dedup.exact-verification=true}.
+   */
   private static final DedupSettings SETTINGS = DedupJob.settings(
-      ConfigLoader.load(Optional.empty(), List.of()).dedup());
+      ConfigLoader.load(Optional.empty(), overrides(System.getenv("KLIPING_BENCH_SET"))).dedup());
 
   private DedupVsMllib() {}
 
@@ -77,7 +91,8 @@ public final class DedupVsMllib {
     Dataset<Row> all = spark.read().schema(schema).json(dir + "/articles.jsonl.gz");
     Dataset<Row> truth = spark.read().option("header", "true").csv(dir + "/truth.csv")
         .select(col("url").as("t_url"), col("story_id"));
-    System.out.println("size,method,seconds,truth_pairs,found_pairs,true_found_pairs,recall,precision");
+    System.out.println("size,method,seconds,truth_pairs,found_pairs,true_found_pairs,recall,"
+        + "precision,sample_articles,sample_exact_pairs,sample_found_pairs,sample_recall");
     for (int n : sizes) {
       Dataset<Row> docs = all.limit(n)
           .select(col("url").as("article_id"), col("text"),
@@ -88,6 +103,14 @@ public final class DedupVsMllib {
           col("t_url").equalTo(col("article_id"))).select(col("article_id"), col("story_id"))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long truthPairs = pairs(story.groupBy(col("story_id")).agg(count(lit(1)).as("n")));
+      Dataset<Row> sample = docs.select(col("article_id").as(ExactJaccardJoin.ID))
+          .where(pmod(xxhash64(col(ExactJaccardJoin.ID)), lit(100)).lt(SAMPLE_PERCENT));
+      Dataset<Row> exact = ExactJaccardJoin.pairsWithSample(
+              ExactJaccardJoin.shingleSets(docs.select(col("article_id"), col("text")), SETTINGS),
+              sample, SETTINGS.threshold())
+          .select(col(ExactJaccardJoin.ID_A).as("a"), col(ExactJaccardJoin.ID_B).as("b"))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      SampleTruth sampleTruth = new SampleTruth(sample.count(), exact.count());
 
       // kliping
       long t0 = System.nanoTime();
@@ -99,10 +122,16 @@ public final class DedupVsMllib {
       long foundPairs = pairs(clusters.groupBy(col("cluster_id")).agg(count(lit(1)).as("n")));
       long agreeing = pairs(clusters.join(story, "article_id")
           .groupBy(col("cluster_id"), col("story_id")).agg(count(lit(1)).as("n")));
-      report(docsCount, "kliping", ours, truthPairs, foundPairs, agreeing);
+      long exactFound = exact
+          .join(clusters.select(col("article_id").as("a"), col("cluster_id").as("ca")), "a")
+          .join(clusters.select(col("article_id").as("b"), col("cluster_id").as("cb")), "b")
+          .where(col("ca").equalTo(col("cb"))).count();
+      report(docsCount, "kliping", ours, truthPairs, foundPairs, agreeing, sampleTruth,
+          exactFound);
       clusters.unpersist();
 
       if (tableCounts.length == 0) {
+        exact.unpersist();
         story.unpersist();
         docs.unpersist();
         continue;
@@ -117,12 +146,15 @@ public final class DedupVsMllib {
       for (int tables : tableCounts) {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         long t1 = System.nanoTime();
+        AtomicReference<Dataset<Row>> found = new AtomicReference<>();
         Future<long[]> job = pool.submit(() -> {
           MinHashLSHModel model = new MinHashLSH().setNumHashTables(tables)
               .setInputCol("features").setOutputCol("hashes").setSeed(20241025L).fit(vectors);
           Dataset<Row> joined = model.approxSimilarityJoin(vectors, vectors, 1.0 - SETTINGS.threshold(), "dist")
               .select(col("datasetA.article_id").as("a"), col("datasetB.article_id").as("b"))
-              .filter(col("a").lt(col("b")));
+              .filter(col("a").lt(col("b")))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+          found.set(joined);
           Dataset<Row> labelled = joined
               .join(story.select(col("article_id").as("a"), col("story_id").as("sa")), "a")
               .join(story.select(col("article_id").as("b"), col("story_id").as("sb")), "b");
@@ -133,21 +165,32 @@ public final class DedupVsMllib {
         });
         try {
           long[] c = job.get(limitSeconds, TimeUnit.SECONDS);
-          report(docsCount, "mllib-" + tables + "-tables", (System.nanoTime() - t1) / 1e9,
-              truthPairs, c[0], c[1]);
+          double seconds = (System.nanoTime() - t1) / 1e9;
+          report(docsCount, "mllib-" + tables + "-tables", seconds, truthPairs, c[0], c[1],
+              sampleTruth, exact.join(found.get().select(col("a").as("fa"), col("b").as("fb")),
+                  col("a").equalTo(col("fa")).and(col("b").equalTo(col("fb")))).count());
         } catch (TimeoutException e) {
           spark.sparkContext().cancelAllJobs();
           System.out.printf(Locale.ROOT, "%d,mllib-%d-tables,>%d,%d,,,,(did not finish)%n",
               docsCount, tables, limitSeconds, truthPairs);
         } finally {
           pool.shutdownNow();
+          if (found.get() != null) {
+            found.get().unpersist();
+          }
         }
       }
       vectors.unpersist();
+      exact.unpersist();
       story.unpersist();
       docs.unpersist();
     }
     spark.stop();
+  }
+
+  private static List<String> overrides(String spaceSeparated) {
+    return spaceSeparated == null || spaceSeparated.isBlank() ? List.of()
+        : List.of(spaceSeparated.trim().split("\\s+"));
   }
 
   /** Sum of C(n, 2) over the groups' sizes. */
@@ -157,11 +200,16 @@ public final class DedupVsMllib {
   }
 
   private static void report(long n, String method, double seconds, long truthPairs,
-      long found, long trueFound) {
-    System.out.printf(Locale.ROOT, "%d,%s,%.1f,%d,%d,%d,%.4f,%.4f%n", n, method, seconds,
-        truthPairs, found, trueFound, truthPairs == 0 ? 1.0 : (double) trueFound / truthPairs,
-        found == 0 ? 1.0 : (double) trueFound / found);
+      long found, long trueFound, SampleTruth sample, long sampleFound) {
+    System.out.printf(Locale.ROOT, "%d,%s,%.1f,%d,%d,%d,%.4f,%.4f,%d,%d,%d,%.4f%n", n, method,
+        seconds, truthPairs, found, trueFound,
+        truthPairs == 0 ? 1.0 : (double) trueFound / truthPairs,
+        found == 0 ? 1.0 : (double) trueFound / found, sample.articles(), sample.exactPairs(),
+        sampleFound, sample.exactPairs() == 0 ? 1.0 : (double) sampleFound / sample.exactPairs());
   }
+
+  /** The sample's size and its exact pairs (Jaccard at least the threshold, an end in it). */
+  private record SampleTruth(long articles, long exactPairs) {}
 
   /** The project's shingles of each text as a sparse binary vector for MLlib. */
   static final class ShingleVectors implements MapPartitionsFunction<Row, Row> {
