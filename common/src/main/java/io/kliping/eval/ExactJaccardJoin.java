@@ -90,9 +90,7 @@ public final class ExactJaccardJoin {
    */
   public static Dataset<Row> pairs(Dataset<Row> sets, double threshold) {
     checkThreshold(threshold);
-    Dataset<Row> docs =
-        sets.select(col(ID), col(SHINGLES), size(col(SHINGLES)).as(LENGTH))
-            .where(col(LENGTH).gt(0));
+    Dataset<Row> docs = withLengths(sets);
     Dataset<Row> tokens = docs.select(col(ID), col(LENGTH), explode(col(SHINGLES)).as(TOKEN));
     Dataset<Row> frequencies = tokens.groupBy(col(TOKEN)).agg(count(lit(1)).as(FREQUENCY));
     Column minOverlap = ceil(col(LENGTH).multiply(threshold).minus(SLACK));
@@ -131,14 +129,12 @@ public final class ExactJaccardJoin {
    * that shares one of its shingles, so no prefix filter is needed: the sample's shingles are
    * broadcast and the corpus's shingles stream past them, one pass, linear in the corpus. Meant for
    * samples of a few thousand documents; the work grows with the sample's shingles times their
-   * document frequencies.
+   * document frequencies. The input is read twice: pass a cached frame.
    */
   public static Dataset<Row> pairsWithSample(Dataset<Row> sets, Dataset<Row> sample,
       double threshold) {
     checkThreshold(threshold);
-    Dataset<Row> docs =
-        sets.select(col(ID), col(SHINGLES), size(col(SHINGLES)).as(LENGTH))
-            .where(col(LENGTH).gt(0));
+    Dataset<Row> docs = withLengths(sets);
     Dataset<Row> sampleTokens = docs.join(sample.select(col(ID)).distinct(), ID)
         .select(col(ID).as("_sample"), col(LENGTH).as("_sample_length"),
             explode(col(SHINGLES)).as(TOKEN));
@@ -162,6 +158,12 @@ public final class ExactJaccardJoin {
             greatest(col("_sample"), col("_other")).as(ID_B), similarity.as(JACCARD))
         .where(col(JACCARD).geq(threshold))
         .distinct();
+  }
+
+  /** The documents that have shingles, with their set sizes. */
+  private static Dataset<Row> withLengths(Dataset<Row> sets) {
+    return sets.select(col(ID), col(SHINGLES), size(col(SHINGLES)).as(LENGTH))
+        .where(col(LENGTH).gt(0));
   }
 
   private static void checkThreshold(double threshold) {

@@ -105,12 +105,14 @@ public final class DedupVsMllib {
       long truthPairs = pairs(story.groupBy(col("story_id")).agg(count(lit(1)).as("n")));
       Dataset<Row> sample = docs.select(col("article_id").as(ExactJaccardJoin.ID))
           .where(pmod(xxhash64(col(ExactJaccardJoin.ID)), lit(100)).lt(SAMPLE_PERCENT));
-      Dataset<Row> exact = ExactJaccardJoin.pairsWithSample(
-              ExactJaccardJoin.shingleSets(docs.select(col("article_id"), col("text")), SETTINGS),
-              sample, SETTINGS.threshold())
+      Dataset<Row> sets = ExactJaccardJoin.shingleSets(
+          docs.select(col("article_id"), col("text")), SETTINGS)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> exact = ExactJaccardJoin.pairsWithSample(sets, sample, SETTINGS.threshold())
           .select(col(ExactJaccardJoin.ID_A).as("a"), col(ExactJaccardJoin.ID_B).as("b"))
           .persist(StorageLevel.MEMORY_AND_DISK());
       SampleTruth sampleTruth = new SampleTruth(sample.count(), exact.count());
+      sets.unpersist();
 
       // kliping
       long t0 = System.nanoTime();
@@ -171,8 +173,9 @@ public final class DedupVsMllib {
                   col("a").equalTo(col("fa")).and(col("b").equalTo(col("fb")))).count());
         } catch (TimeoutException e) {
           spark.sparkContext().cancelAllJobs();
-          System.out.printf(Locale.ROOT, "%d,mllib-%d-tables,>%d,%d,,,,(did not finish)%n",
-              docsCount, tables, limitSeconds, truthPairs);
+          System.out.printf(Locale.ROOT, "%d,mllib-%d-tables,>%d,%d,,,,,%d,%d,,(did not finish)%n",
+              docsCount, tables, limitSeconds, truthPairs, sampleTruth.articles(),
+              sampleTruth.exactPairs());
         } finally {
           pool.shutdownNow();
           if (found.get() != null) {
